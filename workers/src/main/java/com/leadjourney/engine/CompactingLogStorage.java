@@ -1,0 +1,125 @@
+package com.leadjourney.engine;
+
+import io.camunda.zeebe.logstreams.storage.LogStorage;
+import io.camunda.zeebe.logstreams.storage.LogStorageReader;
+import io.camunda.zeebe.util.buffer.BufferWriter;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicLong;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The engine's log in memory, minus what the engine has processed. The stock test engine keeps
+ * every block forever, so a long-running embedded engine grows without bound; here blocks whose
+ * records all lie at or below the last processed position are dropped by {@link #compactUpTo}.
+ * Nothing replays them: on restart the journeys are rebuilt from MySQL, not from this log.
+ */
+public final class CompactingLogStorage implements LogStorage {
+
+  private record Block(long highestPosition, ByteBuffer data) {}
+
+  /** Blocks keyed by their lowest position. */
+  private final ConcurrentSkipListMap<Long, Block> blocks = new ConcurrentSkipListMap<>();
+
+  private final Set<CommitListener> commitListeners = new CopyOnWriteArraySet<>();
+  private final AtomicLong index = new AtomicLong();
+
+  @Override
+  public LogStorageReader newReader() {
+    return new Reader();
+  }
+
+  @Override
+  public void append(
+      final long lowestPosition,
+      final long highestPosition,
+      final BufferWriter bufferWriter,
+      final AppendListener listener) {
+    final var buffer = ByteBuffer.allocate(bufferWriter.getLength());
+    bufferWriter.write(new UnsafeBuffer(buffer), 0);
+    append(lowestPosition, highestPosition, buffer, listener);
+  }
+
+  @Override
+  public void append(
+      final long lowestPosition,
+      final long highestPosition,
+      final ByteBuffer blockBuffer,
+      final AppendListener listener) {
+    blocks.put(lowestPosition, new Block(highestPosition, blockBuffer));
+    final long blockIndex = index.incrementAndGet();
+    listener.onWrite(blockIndex, highestPosition);
+    listener.onCommit(blockIndex, highestPosition);
+    commitListeners.forEach(CommitListener::onCommit);
+  }
+
+  /** Drops every block whose records all lie at or below {@code processedPosition}. */
+  public int compactUpTo(final long processedPosition) {
+    int dropped = 0;
+    for (final var it = blocks.entrySet().iterator(); it.hasNext(); ) {
+      final var block = it.next();
+      if (block.getValue().highestPosition() > processedPosition) {
+        break;
+      }
+      it.remove();
+      dropped++;
+    }
+    return dropped;
+  }
+
+  public int blockCount() {
+    return blocks.size();
+  }
+
+  public long retainedBytes() {
+    return blocks.values().stream().mapToLong(b -> b.data().capacity()).sum();
+  }
+
+  @Override
+  public void addCommitListener(final CommitListener listener) {
+    commitListeners.add(listener);
+  }
+
+  @Override
+  public void removeCommitListener(final CommitListener listener) {
+    commitListeners.remove(listener);
+  }
+
+  /** Walks blocks by key, so it keeps working while older blocks are compacted away. */
+  private final class Reader implements LogStorageReader {
+    private Long lastKey; // null: before the first block
+
+    @Override
+    public void seek(final long position) {
+      final Map.Entry<Long, Block> containing = blocks.floorEntry(position);
+      lastKey = containing == null ? null : containing.getKey() - 1;
+    }
+
+    private Map.Entry<Long, Block> peek() {
+      return lastKey == null ? blocks.firstEntry() : blocks.higherEntry(lastKey);
+    }
+
+    @Override
+    public boolean hasNext() {
+      return peek() != null;
+    }
+
+    @Override
+    public DirectBuffer next() {
+      final var next = peek();
+      if (next == null) {
+        throw new NoSuchElementException();
+      }
+      lastKey = next.getKey();
+      return new UnsafeBuffer(next.getValue().data());
+    }
+
+    @Override
+    public void close() {}
+  }
+}

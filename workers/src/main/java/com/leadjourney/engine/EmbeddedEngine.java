@@ -1,0 +1,119 @@
+package com.leadjourney.engine;
+
+import io.camunda.zeebe.db.AccessMetricsConfiguration;
+import io.camunda.zeebe.db.ConsistencyChecksSettings;
+import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
+import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
+import io.camunda.zeebe.process.test.engine.EmbeddedEngineAssembly;
+import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The in-JVM Zeebe engine of embedded mode: RocksDB state (flat throughput with many open
+ * journeys, unlike the stock in-memory DB) and an in-memory log that forgets what was processed.
+ * Both start empty on every start: MySQL is the source of truth and {@code JourneyRebuild} puts
+ * every open journey back. Started while the context is built, so it serves before the Camunda
+ * client opens job streams or deploys.
+ */
+@Component
+@ConditionalOnProperty(name = "leadjourney.engine.embedded", matchIfMissing = true)
+public class EmbeddedEngine implements DisposableBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngine.class);
+
+  private final EmbeddedEngineAssembly assembly;
+  private final CompactingLogStorage log = new CompactingLogStorage();
+  private final ScheduledExecutorService compaction =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().name("engine-log-compaction").daemon().unstarted(r));
+
+  public EmbeddedEngine(final EngineProperties properties, final MeterRegistry meterRegistry) {
+    final var stateDir = properties.stateDir().toAbsolutePath();
+    resetDirectory(stateDir);
+    final var factory =
+        new ZeebeRocksDbFactory<ZbColumnFamilies>(
+            new RocksDbConfiguration().setMemoryLimit(properties.stateMemoryLimitMb() << 20),
+            new ConsistencyChecksSettings(),
+            new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1),
+            () -> meterRegistry);
+    assembly =
+        new EmbeddedEngineAssembly(
+            properties.gatewayPort(), factory.createDb(stateDir.toFile()), log, meterRegistry);
+    assembly.start();
+    final long every = properties.logCompactionInterval().toMillis();
+    compaction.scheduleWithFixedDelay(this::compactLog, every, every, TimeUnit.MILLISECONDS);
+    Gauge.builder("leadjourney.engine.log.retained", log, CompactingLogStorage::retainedBytes)
+        .baseUnit("bytes")
+        .description("Bytes of engine log not yet processed (embedded engine)")
+        .register(meterRegistry);
+    LOG.info(
+        "Embedded Zeebe engine up: gRPC gateway on port {}, state in {}",
+        properties.gatewayPort(),
+        stateDir);
+  }
+
+  private static void resetDirectory(final java.nio.file.Path dir) {
+    try {
+      FileSystemUtils.deleteRecursively(dir);
+      Files.createDirectories(dir);
+    } catch (final IOException e) {
+      throw new UncheckedIOException("Cannot prepare the engine state directory " + dir, e);
+    }
+  }
+
+  void compactLog() {
+    try {
+      log.compactUpTo(assembly.lastProcessedPosition());
+    } catch (final RuntimeException e) {
+      LOG.debug("Log compaction skipped", e);
+    }
+  }
+
+  /** Engine time: wall-clock time plus whatever {@link #advanceClock} added. */
+  public Instant now() {
+    return Instant.ofEpochMilli(assembly.clock().getCurrentTimeInMillis());
+  }
+
+  /** Moves the engine clock forward, so due timers fire now instead of later. */
+  public void advanceClock(final Duration duration) {
+    assembly.clock().addTime(duration);
+  }
+
+  /** Makes the engine unreachable (gateway closed) while it keeps its state. */
+  public void closeGateway() {
+    assembly.closeGateway();
+  }
+
+  public void openGateway() {
+    assembly.openGateway();
+  }
+
+  public boolean isGatewayOpen() {
+    return assembly.isGatewayOpen();
+  }
+
+  public CompactingLogStorage log() {
+    return log;
+  }
+
+  @Override
+  public void destroy() {
+    compaction.shutdownNow();
+    assembly.close();
+  }
+}

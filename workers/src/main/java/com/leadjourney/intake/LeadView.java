@@ -1,0 +1,54 @@
+package com.leadjourney.intake;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.leadjourney.lead.JourneyEvent;
+import com.leadjourney.lead.Lead;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code GET /api/leads/{id}}: who the lead is, where it stands, and how it got there. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record LeadView(
+    String id,
+    String email,
+    String firstName,
+    String lastName,
+    String company,
+    String title,
+    String country,
+    String source,
+    String campaign,
+    boolean consent,
+    String stage,
+    Journey journey,
+    Instant createdAt,
+    List<TimelineEntry> timeline) {
+
+  record Journey(String state, Long processInstanceKey) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record TimelineEntry(String type, String stage, String element, String detail, Instant at) {
+    static TimelineEntry of(final JourneyEvent event) {
+      return new TimelineEntry(
+          event.getType().name(), event.getStage(), event.getElementId(), event.getDetail(), event.getOccurredAt());
+    }
+  }
+
+  static LeadView of(final Lead lead, final List<JourneyEvent> events) {
+    return new LeadView(
+        lead.getId(),
+        lead.getEmail(),
+        lead.getFirstName(),
+        lead.getLastName(),
+        lead.getCompany(),
+        lead.getTitle(),
+        lead.getCountry(),
+        lead.getSource(),
+        lead.getCampaign(),
+        lead.isConsent(),
+        lead.getStage(),
+        new Journey(lead.getJourneyState().name(), lead.getProcessInstanceKey()),
+        lead.getCreatedAt(),
+        events.stream().map(TimelineEntry::of).toList());
+  }
+}

@@ -1,0 +1,85 @@
+package com.leadjourney.intake;
+
+import com.leadjourney.journey.JourneyStarter;
+import com.leadjourney.journey.JourneyStartup;
+import com.leadjourney.lead.LeadRepository;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands accepted leads to the engine. An entry is marked dispatched in the transaction that
+ * holds its lock, after the engine confirmed the instance; if the engine is unreachable the entry
+ * waits with backoff. A start repeated after a lost reply is caught by the journey itself (the
+ * lead is bound to the first instance; a second one ends as a duplicate).
+ */
+@Component
+class OutboxDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+  private static final int BATCH = 200;
+
+  private final OutboxRepository outbox;
+  private final LeadRepository leads;
+  private final JourneyStarter starter;
+  private final JourneyStartup startup;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  OutboxDispatcher(
+      final OutboxRepository outbox,
+      final LeadRepository leads,
+      final JourneyStarter starter,
+      final JourneyStartup startup,
+      final TransactionTemplate transaction,
+      final Clock clock,
+      final MeterRegistry meters) {
+    this.outbox = outbox;
+    this.leads = leads;
+    this.starter = starter;
+    this.startup = startup;
+    this.transaction = transaction;
+    this.clock = clock;
+    Gauge.builder("leadjourney.intake.outbox.pending", outbox, OutboxRepository::countByDispatchedAtIsNull)
+        .description("Accepted leads whose journey the engine has not yet started")
+        .register(meters);
+  }
+
+  @Scheduled(fixedDelayString = "${leadjourney.intake.outbox-poll-interval:200ms}")
+  void dispatchDue() {
+    if (!startup.isReady()) {
+      return;
+    }
+    for (int i = 0; i < BATCH; i++) {
+      final Boolean handled = transaction.execute(tx -> dispatchNext());
+      if (!Boolean.TRUE.equals(handled)) {
+        return;
+      }
+    }
+  }
+
+  /** Returns false when nothing was due or the engine refused, so the batch pauses. */
+  private boolean dispatchNext() {
+    final var due = outbox.lockNextDue(clock.instant(), Limit.of(1));
+    if (due.isEmpty()) {
+      return false;
+    }
+    final var entry = due.get(0);
+    final var lead = leads.findById(entry.getLeadId()).orElseThrow();
+    try {
+      starter.start(lead);
+      entry.dispatched(clock.instant());
+      return true;
+    } catch (final RuntimeException e) {
+      entry.failed(e.getMessage(), clock.instant());
+      LOG.warn("Engine did not start the journey of lead {} (attempt {}): {}", lead.getId(), entry.getAttempts(), e.getMessage());
+      return false;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package com.leadjourney.lead;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One line of a lead's timeline. */
+@Entity
+@Table(name = "journey_event")
+public class JourneyEvent {
+
+  public enum Type {
+    LEAD_ACCEPTED,
+    JOURNEY_STARTED,
+    JOURNEY_REBUILT,
+    STAGE_ENTERED
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  private String leadId;
+
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  private Type type;
+
+  private String stage;
+  private String elementId;
+  private String detail;
+  private Instant occurredAt;
+
+  /** Same key, same effect: a redelivered job or a rebuilt journey writes nothing new. */
+  private String dedupeKey;
+
+  protected JourneyEvent() {}
+
+  public JourneyEvent(
+      final String leadId,
+      final Type type,
+      final String stage,
+      final String elementId,
+      final String detail,
+      final Instant occurredAt,
+      final String dedupeKey) {
+    this.leadId = leadId;
+    this.type = type;
+    this.stage = stage;
+    this.elementId = elementId;
+    this.detail = detail;
+    this.occurredAt = occurredAt;
+    this.dedupeKey = dedupeKey;
+  }
+
+  public Type getType() {
+    return type;
+  }
+
+  public String getStage() {
+    return stage;
+  }
+
+  public String getElementId() {
+    return elementId;
+  }
+
+  public String getDetail() {
+    return detail;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+}

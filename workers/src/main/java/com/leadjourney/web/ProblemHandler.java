@@ -1,0 +1,70 @@
+package com.leadjourney.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+
+/** Every API error as RFC 9457 problem+json, saying what to fix. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      final MethodArgumentNotValidException ex,
+      final HttpHeaders headers,
+      final HttpStatusCode status,
+      final WebRequest request) {
+    final List<Map<String, String>> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+            .toList();
+    final var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, summary(errors));
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      final HttpMessageNotReadableException ex,
+      final HttpHeaders headers,
+      final HttpStatusCode status,
+      final WebRequest request) {
+    final String detail =
+        switch (ex.getCause()) {
+          case UnrecognizedPropertyException u ->
+              "Unknown field '" + u.getPropertyName() + "'; put extra attributes under customFields";
+          case InvalidFormatException f ->
+              "Field '" + f.getPath().stream().map(r -> String.valueOf(r.getFieldName())).reduce((a, b) -> a + "." + b).orElse("?")
+                  + "' has the wrong type: " + f.getValue();
+          case null, default -> "The body is not valid JSON for this endpoint";
+        };
+    final var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setTitle("Unreadable request body");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail constraintViolation(final ConstraintViolationException ex) {
+    final var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+    problem.setTitle("Invalid request");
+    return problem;
+  }
+
+  private static String summary(final List<Map<String, String>> errors) {
+    return errors.stream().map(e -> e.get("field") + " " + e.get("message")).sorted().reduce((a, b) -> a + "; " + b).orElse("Invalid request");
+  }
+}
