@@ -2,7 +2,7 @@
 -- The table is "leads": LEAD is a reserved word (window function) in MySQL 8.
 
 CREATE TABLE leads (
-  id                     CHAR(36)     NOT NULL,
+  id                     VARCHAR(36)     NOT NULL,
   email                  VARCHAR(254) NOT NULL,
   first_name             VARCHAR(100),
   last_name              VARCHAR(100),
@@ -18,7 +18,7 @@ CREATE TABLE leads (
   resume_element         VARCHAR(100),
   process_instance_key   BIGINT,
   idempotency_key        VARCHAR(200),
-  request_fingerprint    CHAR(64),
+  request_fingerprint    VARCHAR(64),
   created_at             TIMESTAMP(3) NOT NULL,
   updated_at             TIMESTAMP(3) NOT NULL,
   version                BIGINT       NOT NULL DEFAULT 0,
@@ -30,7 +30,7 @@ CREATE TABLE leads (
 
 -- Due times of a journey's clocks, passed to the engine as variables so a rebuilt journey keeps them.
 CREATE TABLE journey_clock (
-  lead_id   CHAR(36)     NOT NULL,
+  lead_id   VARCHAR(36)     NOT NULL,
   name      VARCHAR(60)  NOT NULL,
   due_at    TIMESTAMP(3) NOT NULL,
   PRIMARY KEY (lead_id, name),
@@ -40,7 +40,7 @@ CREATE TABLE journey_clock (
 -- The lead's timeline. dedupe_key makes a redelivered job write nothing new.
 CREATE TABLE journey_event (
   id            BIGINT       NOT NULL AUTO_INCREMENT,
-  lead_id       CHAR(36)     NOT NULL,
+  lead_id       VARCHAR(36)     NOT NULL,
   type          VARCHAR(40)  NOT NULL,
   stage         VARCHAR(40),
   element_id    VARCHAR(100),
@@ -56,7 +56,7 @@ CREATE TABLE journey_event (
 -- Transactional outbox: a lead is committed here with its lead row before the engine hears of it.
 CREATE TABLE journey_outbox (
   id               BIGINT       NOT NULL AUTO_INCREMENT,
-  lead_id          CHAR(36)     NOT NULL,
+  lead_id          VARCHAR(36)     NOT NULL,
   created_at       TIMESTAMP(3) NOT NULL,
   next_attempt_at  TIMESTAMP(3) NOT NULL,
   attempts         INT          NOT NULL DEFAULT 0,

@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -57,10 +58,7 @@ class EmbeddedDatabase {
   }
 
   @Bean
-  DataSource dataSource(
-      final DB mariaDb,
-      final EmbeddedDatabaseProperties properties,
-      final DataSourceProperties dataSourceProperties) {
+  DataSource dataSource(final DB mariaDb, final EmbeddedDatabaseProperties properties) {
     final String url =
         "jdbc:mysql://localhost:"
             + mariaDb.getConfiguration().getPort()
@@ -69,12 +67,27 @@ class EmbeddedDatabase {
             + "?useUnicode=true&characterEncoding=utf8&connectionTimeZone=UTC"
             + "&forceConnectionTimeZoneToSession=true";
     final HikariDataSource dataSource =
-        dataSourceProperties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
-    dataSource.setJdbcUrl(url);
-    dataSource.setUsername("root");
-    dataSource.setPassword("");
+        DataSourceBuilder.create()
+            .type(HikariDataSource.class)
+            .driverClassName("com.mysql.cj.jdbc.Driver") // MySQL's driver, as in cluster mode
+            .url(url)
+            .username("root")
+            .password("")
+            .build();
     dataSource.setPoolName("leadjourney-embedded");
     return dataSource;
+  }
+
+  /**
+   * MySQL Connector/J reads SQL keywords from INFORMATION_SCHEMA.KEYWORDS.RESERVED, a column
+   * MariaDB lacks, so Hibernate cannot detect the dialect from JDBC metadata: name it instead.
+   */
+  @Bean
+  HibernatePropertiesCustomizer mysqlDialectForMariaDb() {
+    return properties -> {
+      properties.put("hibernate.dialect", "org.hibernate.dialect.MySQLDialect");
+      properties.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+    };
   }
 
   /**

@@ -32,6 +32,11 @@ public record LeadRequest(
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Forms and CRM exports pad values with spaces; nobody means them. */
+  public LeadRequest {
+    email = email == null ? null : email.strip();
+  }
+
   Contact toContact() {
     return new Contact(
         email.trim().toLowerCase(Locale.ROOT),

@@ -75,9 +75,11 @@ class OutboxDispatcher {
     try {
       starter.start(lead);
       entry.dispatched(clock.instant());
+      outbox.save(entry);
       return true;
     } catch (final RuntimeException e) {
       entry.failed(e.getMessage(), clock.instant());
+      outbox.save(entry);
       LOG.warn("Engine did not start the journey of lead {} (attempt {}): {}", lead.getId(), entry.getAttempts(), e.getMessage());
       return false;
     }

@@ -7,6 +7,7 @@ import com.leadjourney.lead.Lead;
 import com.leadjourney.lead.LeadRepository;
 import io.camunda.client.CamundaClient;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ public class JourneyStarter {
   private final JourneyEventRepository events;
   private final TransactionTemplate transaction;
   private final Clock clock;
+
 
   JourneyStarter(
       final CamundaClient client,
@@ -41,8 +43,9 @@ public class JourneyStarter {
 
   /** Starts the journey of a newly accepted lead; returns the process instance key. */
   public long start(final Lead lead) {
+    final var requestedAt = clock.instant(); // before the engine runs the journey's first step
     final long key = create(lead, null);
-    record(lead, key, JourneyEvent.Type.JOURNEY_STARTED, null);
+    record(lead, key, JourneyEvent.Type.JOURNEY_STARTED, null, requestedAt);
     return key;
   }
 
@@ -52,8 +55,9 @@ public class JourneyStarter {
    * are idempotent, so nothing is recorded twice.
    */
   public long rebuild(final Lead lead) {
+    final var requestedAt = clock.instant();
     final long key = create(lead, lead.getResumeElement());
-    record(lead, key, JourneyEvent.Type.JOURNEY_REBUILT, lead.getResumeElement());
+    record(lead, key, JourneyEvent.Type.JOURNEY_REBUILT, lead.getResumeElement(), requestedAt);
     return key;
   }
 
@@ -72,13 +76,18 @@ public class JourneyStarter {
     return command.send().join(10, TimeUnit.SECONDS).getProcessInstanceKey();
   }
 
-  private void record(final Lead lead, final long key, final JourneyEvent.Type type, final String element) {
+  private void record(
+      final Lead lead,
+      final long key,
+      final JourneyEvent.Type type,
+      final String element,
+      final Instant at) {
     transaction.executeWithoutResult(
         tx -> {
           leads.bindJourney(lead.getId(), key);
           events.save(
               new JourneyEvent(
-                  lead.getId(), type, lead.getStage(), element, "process instance " + key, clock.instant(), type.name() + ":" + key));
+                  lead.getId(), type, lead.getStage(), element, "process instance " + key, at, type.name() + ":" + key));
         });
   }
 }

@@ -5,9 +5,9 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import org.springframework.stereotype.Component;
 
-/** Job type {@code enter-stage}: the service task that marks a lead's arrival in a stage. */
+/** Job type {@code enter-stage}: the service task that marks a lead's arrival in a stage. Public: the starter invokes worker methods reflectively. */
 @Component
-class StageEntryWorker {
+public class StageEntryWorker {
 
   static final String STAGE_HEADER = "stage";
 
@@ -18,7 +18,7 @@ class StageEntryWorker {
   }
 
   @JobWorker(type = "enter-stage", fetchVariables = JourneyVariables.LEAD_ID)
-  void enterStage(final ActivatedJob job) {
+  public void enterStage(final ActivatedJob job) {
     final String stage = job.getCustomHeaders().get(STAGE_HEADER);
     final String leadId = (String) job.getVariablesAsMap().get(JourneyVariables.LEAD_ID);
     if (stage == null || leadId == null) {

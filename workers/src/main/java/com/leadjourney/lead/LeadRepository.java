@@ -16,14 +16,14 @@ public interface LeadRepository extends JpaRepository<Lead, String> {
    * Binds the lead to a journey instance unless another instance already owns it: the first
    * instance wins, so a journey started twice (outbox retry after a lost reply) is detected.
    */
-  @Modifying(clearAutomatically = true, flushAutomatically = true)
+  @Modifying(flushAutomatically = true)
   @Query(
       """
       update Lead l set l.processInstanceKey = :key, l.version = l.version + 1
       where l.id = :id and (l.processInstanceKey is null or l.processInstanceKey = :key)""")
   int bindJourney(@Param("id") String id, @Param("key") long processInstanceKey);
 
-  @Modifying(clearAutomatically = true, flushAutomatically = true)
+  @Modifying(flushAutomatically = true)
   @Query(
       """
       update Lead l set l.stage = :stage, l.resumeElement = :element, l.updatedAt = :now,

@@ -1,0 +1,50 @@
+package com.leadjourney;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application in embedded mode: the real Zeebe engine and a real MariaDB server,
+ * on free ports and a fresh data dir, shared by every test class that extends this one.
+ */
+@AutoConfigureObservability // /actuator/prometheus as in production
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EmbeddedAppTest {
+
+  public static final String ADMIN_PASSWORD = "test-admin-password";
+
+  // Chosen once per JVM: property suppliers are evaluated on every lookup.
+  private static final Path DATA_DIR = newDataDir("embedded-app-");
+  private static final int GATEWAY_PORT = freePort();
+
+  @DynamicPropertySource
+  static void embeddedMode(final DynamicPropertyRegistry registry) {
+    registry.add("leadjourney.data-dir", DATA_DIR::toString);
+    registry.add("leadjourney.engine.gateway-port", () -> GATEWAY_PORT);
+    registry.add("leadjourney.admin-password", () -> ADMIN_PASSWORD);
+  }
+
+  public static Path newDataDir(final String prefix) {
+    try {
+      final Path target = Files.createDirectories(Path.of("target"));
+      return Files.createTempDirectory(target, prefix).toAbsolutePath();
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static int freePort() {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

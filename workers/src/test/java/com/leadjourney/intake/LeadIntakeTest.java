@@ -1,0 +1,147 @@
+package com.leadjourney.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.engine.EmbeddedEngine;
+import com.leadjourney.lead.LeadRepository;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** A lead posted to the API walks into its journey; bad input stores nothing. */
+class LeadIntakeTest extends EmbeddedAppTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired EmbeddedEngine engine;
+  @Autowired LeadRepository leads;
+
+  private TestRestTemplate admin() {
+    return http.withBasicAuth("admin", ADMIN_PASSWORD);
+  }
+
+  private ResponseEntity<Map> post(final String json, final String idempotencyKey) {
+    final var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    if (idempotencyKey != null) {
+      headers.set("Idempotency-Key", idempotencyKey);
+    }
+    return admin().postForEntity("/api/leads", new HttpEntity<>(json, headers), Map.class);
+  }
+
+  private Map<?, ?> lead(final Object id) {
+    return admin().getForObject("/api/leads/" + id, Map.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> timeline(final Map<?, ?> lead) {
+    return (List<Map<String, Object>>) lead.get("timeline");
+  }
+
+  private static long count(final Map<?, ?> lead, final String type) {
+    return timeline(lead).stream().filter(e -> type.equals(e.get("type"))).count();
+  }
+
+  @Test
+  void aPostedLeadEntersItsJourneyAndMovesOnWhenTheEnrichmentWindowCloses() {
+    final var accepted =
+        post(
+            """
+            {"email":" Ada.Lovelace@Example.COM ","firstName":"Ada","lastName":"Lovelace",
+             "company":"Analytical Engines Ltd","title":"CTO","country":"gb","source":"web-form",
+             "campaign":"q4-webinar","consent":true,"customFields":{"employees":120}}""",
+            null);
+
+    assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    final Object id = accepted.getBody().get("id");
+    assertThat(accepted.getBody().get("stage")).isEqualTo("new");
+    assertThat(accepted.getHeaders().getLocation()).hasToString("/api/leads/" + id);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> "contact-intake".equals(lead(id).get("stage")));
+    final var inIntake = lead(id);
+    assertThat(inIntake.get("email")).isEqualTo("ada.lovelace@example.com");
+    assertThat(inIntake.get("country")).isEqualTo("GB");
+    assertThat(timeline(inIntake)).extracting(e -> e.get("type"))
+        .containsExactly("LEAD_ACCEPTED", "JOURNEY_STARTED", "STAGE_ENTERED");
+
+    engine.advanceClock(Duration.ofMinutes(5)); // past the enrichment window, no sleeping
+    await().atMost(Duration.ofSeconds(30)).until(() -> "pre-qualification".equals(lead(id).get("stage")));
+    assertThat(timeline(lead(id))).filteredOn(e -> "STAGE_ENTERED".equals(e.get("type")))
+        .extracting(e -> e.get("stage"))
+        .containsExactly("contact-intake", "pre-qualification");
+  }
+
+  @Test
+  void theSameIdempotencyKeyTwiceGivesOneLeadAndOneJourney() {
+    final String key = UUID.randomUUID().toString();
+    final String body = """
+        {"email":"grace@example.com","source":"webinar","consent":true}""";
+
+    final var first = post(body, key);
+    final var second = post(body, key);
+
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(second.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(second.getBody().get("id")).isEqualTo(first.getBody().get("id"));
+    assertThat(second.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    final Object id = first.getBody().get("id");
+    await().atMost(Duration.ofSeconds(30)).until(() -> "contact-intake".equals(lead(id).get("stage")));
+    final var third = post(body, key); // after the journey started, too
+    assertThat(third.getBody().get("id")).isEqualTo(id);
+    assertThat(count(lead(id), "JOURNEY_STARTED")).isEqualTo(1);
+    assertThat(count(lead(id), "STAGE_ENTERED")).isEqualTo(1);
+  }
+
+  @Test
+  void aKeyReusedForADifferentLeadIsRefused() {
+    final String key = UUID.randomUUID().toString();
+    post("""
+        {"email":"one@example.com","consent":true}""", key);
+
+    final var reused = post("""
+        {"email":"two@example.com","consent":true}""", key);
+
+    assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat(reused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat((String) reused.getBody().get("detail")).contains("Idempotency-Key");
+  }
+
+  @Test
+  void badInputGetsProblemJsonAndStoresNothing() {
+    final long before = leads.count();
+
+    final var invalid = post("""
+        {"email":"not-an-email","country":"Germany"}""", null);
+    final var unknownField = post("""
+        {"email":"a@example.com","consent":true,"emial":"typo"}""", null);
+    final var notJson = post("{", null);
+
+    assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(invalid.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(invalid.getBody().get("errors").toString())
+        .contains("email", "consent", "country");
+    assertThat((String) unknownField.getBody().get("detail")).contains("emial");
+    assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(leads.count()).isEqualTo(before);
+  }
+
+  @Test
+  void theApiNeedsCredentialsAndAnUnknownLeadIsA404() {
+    assertThat(http.getForEntity("/api/leads/x", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(http.withBasicAuth("admin", "wrong").getForEntity("/api/leads/x", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    final var missing = admin().getForEntity("/api/leads/no-such-lead", Map.class);
+    assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat((String) missing.getBody().get("detail")).contains("no-such-lead");
+  }
+}

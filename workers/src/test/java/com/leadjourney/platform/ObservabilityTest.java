@@ -1,0 +1,66 @@
+package com.leadjourney.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.leadjourney.EmbeddedAppTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/** What an operator sees: health with engine and database, metrics, live process versions. */
+class ObservabilityTest extends EmbeddedAppTest {
+
+  @Autowired TestRestTemplate http;
+
+  @Test
+  void healthReportsTheEngineAndTheDatabase() {
+    final Map<?, ?> health = http.getForObject("/actuator/health", Map.class);
+    assertThat(health.get("status")).isEqualTo("UP");
+    final Map<?, ?> components = (Map<?, ?>) health.get("components");
+    assertThat(((Map<?, ?>) components.get("engine")).get("status")).isEqualTo("UP");
+    assertThat(((Map<?, ?>) components.get("db")).get("status")).isEqualTo("UP");
+  }
+
+  @Test
+  void theLiveVersionOfEveryProcessIsExposed() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> !processes().isEmpty());
+    assertThat(processes()).extracting(p -> p.get("bpmnProcessId")).contains("lead-journey");
+    assertThat(processes()).allSatisfy(p -> assertThat((Integer) p.get("version")).isPositive());
+  }
+
+  @Test
+  void prometheusExposesLeadAndStageMetricsWithBoundedLabels() {
+    final var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    final var admin = http.withBasicAuth("admin", ADMIN_PASSWORD);
+    final var accepted = admin.postForEntity(
+        "/api/leads",
+        new HttpEntity<>("""
+            {"email":"metrics@example.com","source":"some-unlisted-source","consent":true}""", headers),
+        Map.class);
+    assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> scrape().contains("leadjourney_stage_entered_total{application=\"lead-journey\",stage=\"contact-intake\"}"));
+    assertThat(scrape())
+        .contains("leadjourney_leads_accepted_total{application=\"lead-journey\",source=\"other\"}")
+        .doesNotContain("some-unlisted-source")
+        .contains("leadjourney_intake_outbox_pending");
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> processes() {
+    return http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/api/processes", List.class);
+  }
+
+  private String scrape() {
+    return http.getForObject("/actuator/prometheus", String.class);
+  }
+}
