@@ -1,0 +1,14 @@
+# The app image for cluster mode (docker-compose). Builds from the repo; no copy by hand.
+FROM maven:3.9-eclipse-temurin-21 AS build
+WORKDIR /src
+COPY pom.xml ./
+COPY workers/pom.xml workers/
+COPY workflows/ workflows/
+COPY workers/src/ workers/src/
+RUN mvn -B -q -DskipTests -pl workers -am package
+
+FROM eclipse-temurin:21-jre
+WORKDIR /app
+COPY --from=build /src/workers/target/lead-journey-workers-*.jar app.jar
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

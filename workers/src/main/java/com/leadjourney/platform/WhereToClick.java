@@ -1,0 +1,51 @@
+package com.leadjourney.platform;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Tells a newcomer, once the app is up, where to click and where Camunda Modeler deploys. */
+@Component
+class WhereToClick {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WhereToClick.class);
+
+  private final String grpcAddress;
+  private final boolean embeddedEngine;
+
+  WhereToClick(
+      @Value("${camunda.client.grpc-address}") final String grpcAddress,
+      @Value("${leadjourney.engine.embedded:true}") final boolean embeddedEngine) {
+    this.grpcAddress = grpcAddress;
+    this.embeddedEngine = embeddedEngine;
+  }
+
+  @EventListener
+  void onReady(final ApplicationReadyEvent event) {
+    final int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+    final String base = "http://localhost:" + port;
+    LOG.info(
+        """
+
+          Lead journey engine is up ({} engine).
+            API docs      {}/swagger-ui.html   (user admin)
+            Post a lead   curl -u admin:<password> -H 'Content-Type: application/json' \\
+                            -d '{{"email":"ada@example.com","consent":true}}' {}/api/leads
+            Health        {}/actuator/health
+            Metrics       {}/actuator/prometheus
+            Processes     {}/api/processes
+            Modeler       deploy to the Zeebe gateway at {} (no authentication)
+        """,
+        embeddedEngine ? "embedded" : "cluster",
+        base,
+        base,
+        base,
+        base,
+        base,
+        grpcAddress);
+  }
+}
