@@ -3,7 +3,9 @@ package com.leadjourney.journey;
 import com.leadjourney.engine.EmbeddedEngine;
 import com.leadjourney.engine.ProcessDeployment;
 import com.leadjourney.lead.LeadRepository;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JourneyStartup implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(JourneyStartup.class);
+  private static final int REBUILD_THREADS = 8;
 
   private final ProcessDeployment deployment;
   private final ObjectProvider<EmbeddedEngine> embeddedEngine;
@@ -64,18 +67,24 @@ public class JourneyStartup implements ApplicationRunner {
     // The engine is new: no instance it knew of exists any more.
     transaction.executeWithoutResult(tx -> leads.forgetEngineInstances());
     final var open = leads.findOpenStartedJourneys();
-    int failed = 0;
-    for (final var lead : open) {
-      try {
-        starter.rebuild(lead);
-      } catch (final RuntimeException e) {
-        failed++;
-        LOG.error("Cannot rebuild the journey of lead {} at {}", lead.getId(), lead.getResumeElement(), e);
+    final var failed = new AtomicInteger();
+    // Engine round trips and DB writes overlap across a few threads; each lead is independent.
+    try (var pool = Executors.newFixedThreadPool(REBUILD_THREADS)) {
+      for (final var lead : open) {
+        pool.submit(
+            () -> {
+              try {
+                starter.rebuild(lead);
+              } catch (final RuntimeException e) {
+                failed.incrementAndGet();
+                LOG.error("Cannot rebuild the journey of lead {} at {}", lead.getId(), lead.getResumeElement(), e);
+              }
+            });
       }
     }
     LOG.info(
         "Rebuilt {} of {} open journeys in {} ms",
-        open.size() - failed,
+        open.size() - failed.get(),
         open.size(),
         (System.nanoTime() - started) / 1_000_000);
   }

@@ -1,0 +1,77 @@
+package com.leadjourney.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.lead.JourneyEvent;
+import com.leadjourney.lead.JourneyEventRepository;
+import com.leadjourney.lead.Lead;
+import com.leadjourney.lead.LeadRepository;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/** Jobs arrive at least once and starts can repeat: each effect happens once. */
+class StageEntryIdempotencyTest extends EmbeddedAppTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired StageEntry stageEntry;
+  @Autowired JourneyStarter starter;
+  @Autowired LeadRepository leads;
+  @Autowired JourneyEventRepository events;
+
+  private Lead leadInIntake() {
+    final var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    final String id =
+        (String)
+            http.withBasicAuth("admin", ADMIN_PASSWORD)
+                .postForEntity(
+                    "/api/leads",
+                    new HttpEntity<>("""
+                        {"email":"twice@example.com","consent":true}""", headers),
+                    Map.class)
+                .getBody()
+                .get("id");
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> "contact-intake".equals(leads.findById(id).orElseThrow().getStage()));
+    return leads.findById(id).orElseThrow();
+  }
+
+  private long stageEntries(final String leadId) {
+    return events.findByLeadIdOrderByOccurredAtAscIdAsc(leadId).stream()
+        .filter(e -> e.getType() == JourneyEvent.Type.STAGE_ENTERED)
+        .count();
+  }
+
+  @Test
+  void aRedeliveredStageEntryJobRecordsNothingNew() {
+    final var lead = leadInIntake();
+
+    stageEntry.enter(lead.getId(), "contact-intake", "EnterContactIntake", lead.getProcessInstanceKey());
+
+    assertThat(stageEntries(lead.getId())).isEqualTo(1);
+  }
+
+  @Test
+  void aSecondJourneyForTheSameLeadIsRefusedAndLeavesTheLeadAlone() {
+    final var lead = leadInIntake();
+
+    assertThatThrownBy(() -> stageEntry.enter(lead.getId(), "contact-intake", "EnterContactIntake", 42L))
+        .isInstanceOf(StageEntry.DuplicateJourneyException.class);
+
+    // The same through the engine: a repeated start (outbox retry after a lost reply).
+    starter.start(lead);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        .until(() -> stageEntries(lead.getId()) == 1);
+    assertThat(leads.findById(lead.getId()).orElseThrow().getProcessInstanceKey())
+        .isEqualTo(lead.getProcessInstanceKey());
+  }
+}

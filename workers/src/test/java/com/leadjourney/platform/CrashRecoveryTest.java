@@ -1,0 +1,187 @@
+package com.leadjourney.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.leadjourney.EmbeddedAppTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The app as its own process: 1,000 journeys waiting on their enrichment timers, the process
+ * killed with SIGKILL (its MariaDB child left orphaned), started again. Every journey must go on
+ * from where it was, its timer firing at the original due time, nothing recorded twice.
+ */
+class CrashRecoveryTest {
+
+  private static final int LEADS = 1_000;
+  private static final Duration WINDOW = Duration.ofSeconds(120);
+
+  private final Path dataDir = EmbeddedAppTest.newDataDir("crash-");
+  private final int httpPort = EmbeddedAppTest.freePort();
+  private final int gatewayPort = EmbeddedAppTest.freePort();
+  private final int dbPort = EmbeddedAppTest.freePort();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<Process> started = new ArrayList<>();
+
+  @AfterEach
+  void stopApp() throws InterruptedException {
+    for (final Process app : started) {
+      app.destroy(); // SIGTERM: lets the app stop its MariaDB
+      app.waitFor(60, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void openJourneysSurviveSigkillWithTheirOriginalTimers() throws Exception {
+    final Process first = startApp(1);
+    postLeads();
+    await().atMost(Duration.ofSeconds(120)).until(() -> count("select count(*) from leads where stage = 'contact-intake'") == LEADS);
+    final Map<String, Instant> due = dueTimes();
+    assertThat(due).hasSize(LEADS);
+
+    first.destroyForcibly(); // SIGKILL
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    final Instant killedAt = Instant.now();
+
+    startApp(2);
+    await().atMost(Duration.ofSeconds(120)).until(() -> count("select count(*) from journey_event where type = 'JOURNEY_REBUILT'") == LEADS);
+    final Instant rebuiltAt = Instant.now();
+    assertThat(due.values()).as("every timer is still ahead after the restart, so the test can tell a kept clock from a reset one")
+        .allSatisfy(d -> assertThat(d).isAfter(rebuiltAt));
+
+    final Instant lastDue = due.values().stream().max(Instant::compareTo).orElseThrow();
+    await().atMost(Duration.between(Instant.now(), lastDue).plusSeconds(60))
+        .until(() -> count("select count(*) from leads where stage = 'pre-qualification'") == LEADS);
+
+    assertThat(count("select count(*) from (select lead_id from journey_event where type = 'STAGE_ENTERED' group by lead_id, element_id having count(*) > 1) twice"))
+        .as("stage entries recorded twice").isZero();
+    assertThat(count("select count(*) from journey_event where type = 'STAGE_ENTERED'")).isEqualTo(2L * LEADS);
+    final Map<String, Instant> entered = preQualificationEntries();
+    for (final var lead : due.entrySet()) {
+      final Instant firedAt = entered.get(lead.getKey());
+      assertThat(firedAt).as("lead %s due %s", lead.getKey(), lead.getValue())
+          .isAfterOrEqualTo(lead.getValue().minusMillis(500))
+          .isBefore(lead.getValue().plusSeconds(20));
+    }
+    System.out.printf(
+        "crash recovery: %d journeys, killed at %s, rebuilt after %d ms, all timers fired within 20 s of their original due time%n",
+        LEADS, killedAt, Duration.between(killedAt, rebuiltAt).toMillis());
+  }
+
+  private Process startApp(final int run) throws Exception {
+    final String java = ProcessHandle.current().info().command().orElseThrow();
+    final var command =
+        List.of(
+            java,
+            "-Xmx1g",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "com.leadjourney.LeadJourneyApplication",
+            "--server.port=" + httpPort,
+            "--leadjourney.engine.gateway-port=" + gatewayPort,
+            "--leadjourney.database.port=" + dbPort,
+            "--leadjourney.data-dir=" + dataDir,
+            "--leadjourney.admin-password=" + EmbeddedAppTest.ADMIN_PASSWORD,
+            "--leadjourney.intake.enrichment-window=" + WINDOW);
+    final Process app =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dataDir.resolve("app-" + run + ".log").toFile())
+            .start();
+    started.add(app);
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> healthy(app));
+    return app;
+  }
+
+  private boolean healthy(final Process app) {
+    assertThat(app.isAlive()).as("app exited; see %s", dataDir).isTrue();
+    try {
+      final var response = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200;
+    } catch (final Exception notYet) {
+      return false;
+    }
+  }
+
+  private void postLeads() throws Exception {
+    final String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + EmbeddedAppTest.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    try (var pool = Executors.newFixedThreadPool(4)) {
+      final var sent =
+          IntStream.range(0, LEADS)
+              .mapToObj(
+                  i ->
+                      pool.submit(
+                          () ->
+                              http.send(
+                                      HttpRequest.newBuilder(uri("/api/leads"))
+                                          .header("Authorization", auth)
+                                          .header("Content-Type", "application/json")
+                                          .header("Idempotency-Key", "crash-" + i)
+                                          .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"lead" + i + "@example.com\",\"consent\":true}"))
+                                          .build(),
+                                      HttpResponse.BodyHandlers.ofString())
+                                  .statusCode()))
+              .toList();
+      for (final var status : sent) {
+        assertThat(status.get()).isEqualTo(202);
+      }
+    }
+  }
+
+  private URI uri(final String path) {
+    return URI.create("http://localhost:" + httpPort + path);
+  }
+
+  private Connection db() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:mysql://localhost:" + dbPort + "/leadjourney?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true", "root", "");
+  }
+
+  private long count(final String sql) throws SQLException {
+    try (var db = db(); var rows = db.createStatement().executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (final SQLException e) {
+      return -1; // server between runs
+    }
+  }
+
+  private Map<String, Instant> dueTimes() throws SQLException {
+    return instants("select lead_id, due_at from journey_clock where name = 'enrichmentDueAt'");
+  }
+
+  private Map<String, Instant> preQualificationEntries() throws SQLException {
+    return instants("select lead_id, occurred_at from journey_event where type = 'STAGE_ENTERED' and stage = 'pre-qualification'");
+  }
+
+  private Map<String, Instant> instants(final String sql) throws SQLException {
+    final Map<String, Instant> result = new HashMap<>();
+    try (var db = db(); var rows = db.createStatement().executeQuery(sql)) {
+      while (rows.next()) {
+        result.put(rows.getString(1), rows.getObject(2, Timestamp.class).toInstant());
+      }
+    }
+    return result;
+  }
+}
