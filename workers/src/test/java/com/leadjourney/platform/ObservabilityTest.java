@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.engine.ProcessDeployment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.http.MediaType;
 class ObservabilityTest extends EmbeddedAppTest {
 
   @Autowired TestRestTemplate http;
+  @Autowired ProcessDeployment deployment;
 
   @Test
   void healthReportsTheEngineAndTheDatabase() {
@@ -33,6 +35,16 @@ class ObservabilityTest extends EmbeddedAppTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> !processes().isEmpty());
     assertThat(processes()).extracting(p -> p.get("bpmnProcessId")).contains("lead-journey");
     assertThat(processes()).allSatisfy(p -> assertThat((Integer) p.get("version")).isPositive());
+  }
+
+  @Test
+  void redeployingUnchangedModelsCreatesNoNewVersion() throws InterruptedException {
+    await().atMost(Duration.ofSeconds(30)).until(() -> !deployment.liveProcesses().isEmpty());
+    final var before = deployment.liveProcesses();
+
+    deployment.deployUntilDone(); // what a restart does
+
+    assertThat(deployment.liveProcesses()).isEqualTo(before);
   }
 
   @Test

