@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.LeadApi;
 import com.leadjourney.engine.EmbeddedEngine;
 import com.leadjourney.lead.LeadRepository;
 import java.time.Duration;
@@ -13,8 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,21 +25,20 @@ class LeadIntakeTest extends EmbeddedAppTest {
   @Autowired EmbeddedEngine engine;
   @Autowired LeadRepository leads;
 
-  private TestRestTemplate admin() {
-    return http.withBasicAuth("admin", ADMIN_PASSWORD);
+  private LeadApi api() {
+    return new LeadApi(http);
   }
 
   private ResponseEntity<Map> post(final String json, final String idempotencyKey) {
-    final var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    if (idempotencyKey != null) {
-      headers.set("Idempotency-Key", idempotencyKey);
-    }
-    return admin().postForEntity("/api/leads", new HttpEntity<>(json, headers), Map.class);
+    return api().post(json, idempotencyKey);
   }
 
   private Map<?, ?> lead(final Object id) {
-    return admin().getForObject("/api/leads/" + id, Map.class);
+    return api().lead(id);
+  }
+
+  private TestRestTemplate admin() {
+    return api().admin();
   }
 
   @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.LeadApi;
 import com.leadjourney.engine.EmbeddedEngine;
 import com.leadjourney.lead.LeadRepository;
 import java.time.Duration;
@@ -12,10 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 
 /** Intake keeps answering while the engine is unreachable; the outbox catches up afterwards. */
 class EngineOutageTest extends EmbeddedAppTest {
@@ -32,16 +30,9 @@ class EngineOutageTest extends EmbeddedAppTest {
   @Test
   void aLeadPostedDuringAnEngineOutageIsStoredAndOrchestratedWhenTheEngineReturns() {
     engine.closeGateway();
-    final var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
 
-    final var accepted =
-        http.withBasicAuth("admin", ADMIN_PASSWORD)
-            .postForEntity(
-                "/api/leads",
-                new HttpEntity<>("""
-                    {"email":"outage@example.com","source":"web-form","consent":true}""", headers),
-                Map.class);
+    final var accepted = new LeadApi(http).post("""
+        {"email":"outage@example.com","source":"web-form","consent":true}""", null);
 
     assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     final String id = (String) accepted.getBody().get("id");

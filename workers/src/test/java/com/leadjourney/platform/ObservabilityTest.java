@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.LeadApi;
 import com.leadjourney.engine.ProcessDeployment;
 import java.time.Duration;
 import java.util.List;
@@ -11,9 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 /** What an operator sees: health with engine and database, metrics, live process versions. */
 class ObservabilityTest extends EmbeddedAppTest {
@@ -49,14 +47,8 @@ class ObservabilityTest extends EmbeddedAppTest {
 
   @Test
   void prometheusExposesLeadAndStageMetricsWithBoundedLabels() {
-    final var headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    final var admin = http.withBasicAuth("admin", ADMIN_PASSWORD);
-    final var accepted = admin.postForEntity(
-        "/api/leads",
-        new HttpEntity<>("""
-            {"email":"metrics@example.com","source":"some-unlisted-source","consent":true}""", headers),
-        Map.class);
+    final var accepted = new LeadApi(http).post("""
+        {"email":"metrics@example.com","source":"some-unlisted-source","consent":true}""", null);
     assertThat(accepted.getStatusCode().value()).isEqualTo(202);
 
     await().atMost(Duration.ofSeconds(30))
