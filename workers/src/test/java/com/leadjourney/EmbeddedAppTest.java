@@ -15,7 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * on free ports and a fresh data dir, shared by every test class that extends this one.
  */
 @AutoConfigureObservability // /actuator/prometheus as in production
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A defined port: the Camunda client sends user-task commands to this app at server.port.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class EmbeddedAppTest {
 
   public static final String ADMIN_PASSWORD = "test-admin-password";
@@ -23,11 +24,13 @@ public abstract class EmbeddedAppTest {
   // Chosen once per JVM: property suppliers are evaluated on every lookup.
   private static final Path DATA_DIR = newDataDir("embedded-app-");
   private static final int GATEWAY_PORT = freePort();
+  private static final int HTTP_PORT = freePort();
 
   @DynamicPropertySource
   static void embeddedMode(final DynamicPropertyRegistry registry) {
     registry.add("leadjourney.data-dir", DATA_DIR::toString);
     registry.add("leadjourney.engine.gateway-port", () -> GATEWAY_PORT);
+    registry.add("server.port", () -> HTTP_PORT);
     registry.add("leadjourney.admin-password", () -> ADMIN_PASSWORD);
   }
 

@@ -6,6 +6,8 @@ import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
 import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
 import io.camunda.zeebe.process.test.engine.EmbeddedEngineAssembly;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
+import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -92,6 +95,12 @@ public class EmbeddedEngine implements DisposableBean {
   /** Moves the engine clock forward, so due timers fire now instead of later. */
   public void advanceClock(final Duration duration) {
     assembly.clock().addTime(duration);
+  }
+
+  /** See {@link EmbeddedEngineAssembly#writeUserTaskCommand}. */
+  public CompletableFuture<Void> writeUserTaskCommand(
+      final long userTaskKey, final UserTaskIntent intent, final UserTaskRecord command) {
+    return assembly.writeUserTaskCommand(userTaskKey, intent, command);
   }
 
   /** Makes the engine unreachable (gateway closed) while it keeps its state. */

@@ -11,6 +11,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.expression.WebExpressionAuthorizationManager;
 
 /** The API takes HTTP Basic against users stored in the database; health and metrics are open. */
 @Configuration(proxyBeanMethods = false)
@@ -23,6 +24,9 @@ class SecurityConfiguration {
                 auth.requestMatchers(
                         "/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
                     .permitAll()
+                    // The Camunda client's user-task commands in embedded mode: this machine only.
+                    .requestMatchers("/v2/user-tasks/**")
+                    .access(new WebExpressionAuthorizationManager("hasIpAddress('127.0.0.1') or hasIpAddress('::1')"))
                     .anyRequest()
                     .authenticated())
         .httpBasic(Customizer.withDefaults())

@@ -10,7 +10,14 @@ import io.camunda.zeebe.engine.processing.EngineProcessors;
 import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
 import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.logstreams.storage.LogStorage;
+import com.google.protobuf.GeneratedMessage;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CancelProcessInstanceRequest;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
 import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
@@ -18,10 +25,12 @@ import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.util.FeatureFlags;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +50,8 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
   private final LogStream logStream;
   private final ZeebeDb<ZbColumnFamilies> state;
   private final GrpcToLogStreamGateway gateway;
+  private final CommandWriter commandWriter;
+  private final GatewayRequestStore requestStore = new GatewayRequestStore();
   private final StreamProcessor streamProcessor;
   private Server grpcServer;
 
@@ -60,9 +71,8 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
             .withClock(clock)
             .withMeterRegistry(meterRegistry)
             .build();
-    final var commandWriter = new CommandWriter(logStream.newLogStreamWriter());
+    commandWriter = new CommandWriter(logStream.newLogStreamWriter());
     final var commandSender = new CommandSender(commandWriter);
-    final var requestStore = new GatewayRequestStore();
     final var jobStreamer = new InMemoryJobStreamer(commandWriter);
     gateway =
         new GrpcToLogStreamGateway(
@@ -135,6 +145,43 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
 
   public synchronized boolean isGatewayOpen() {
     return grpcServer != null;
+  }
+
+  /**
+   * Writes a user-task command (complete, assign, ...) straight to the log: Camunda user tasks
+   * have no gRPC commands, only REST ones, which this engine has no gateway for. The future
+   * completes when the engine accepted the command, or fails with its rejection.
+   */
+  public CompletableFuture<Void> writeUserTaskCommand(
+      final long userTaskKey, final UserTaskIntent intent, final UserTaskRecord command) {
+    final var outcome = new CompletableFuture<Void>();
+    // Any request type whose response ignores the record serves; the answer is only ack/reject.
+    final long requestId =
+        requestStore.registerNewRequest(
+            CancelProcessInstanceRequest.class,
+            new StreamObserver<GeneratedMessage>() {
+              @Override
+              public void onNext(final GeneratedMessage ignored) {}
+
+              @Override
+              public void onError(final Throwable rejection) {
+                outcome.completeExceptionally(rejection);
+              }
+
+              @Override
+              public void onCompleted() {
+                outcome.complete(null);
+              }
+            });
+    final var metadata =
+        new RecordMetadata()
+            .recordType(RecordType.COMMAND)
+            .requestStreamId(PARTITION_ID)
+            .requestId(requestId)
+            .valueType(ValueType.USER_TASK)
+            .intent(intent);
+    commandWriter.writeCommandWithKey(userTaskKey, command, metadata);
+    return outcome;
   }
 
   public ControlledActorClock clock() {
