@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class CrashRecoveryTest {
 
   private static final int LEADS = 1_000;
-  private static final Duration WINDOW = Duration.ofSeconds(120);
+  private static final Duration WINDOW = Duration.ofSeconds(180); // long enough that every timer is still ahead after kill + restart on a slow 2-core machine
 
   private final Path dataDir = EmbeddedAppTest.newDataDir("crash-");
   private final int httpPort = EmbeddedAppTest.freePort();
