@@ -23,9 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Runs N lead journeys (lead-journey.bpmn from workflows/: two jobs, a due timer, a message)
  * through the embedded engine exactly as the app assembles it, and prints heap after GC every
- * 50,000 journeys. {@code -Dlog=stock} swaps in the test engine's keep-everything log to compare.
+ * 50,000 journeys ({@code -DreportEvery=N}). {@code -Dlog=stock} swaps in the test engine's
+ * keep-everything log to compare.
  *
- * <p>./mvnw -q -pl workers -am -Pbenchmark verify -Djourneys=200000 [-Dlog=stock]
+ * <p>./mvnw -q -pl workers -am -Pbenchmark verify -Djourneys=200000 [-Dlog=stock] [-DreportEvery=10000]
  */
 public final class EngineMemoryBenchmark {
 
@@ -35,7 +36,7 @@ public final class EngineMemoryBenchmark {
   public static void main(final String[] args) throws Exception {
     final int journeys = Integer.parseInt(System.getProperty("journeys", "200000"));
     final boolean stockLog = "stock".equals(System.getProperty("log", "compacting"));
-    final int reportEvery = Math.min(REPORT_EVERY, journeys);
+    final int reportEvery = Math.min(Integer.getInteger("reportEvery", REPORT_EVERY), journeys);
     final Path stateDir = Files.createTempDirectory("engine-benchmark-");
     final int port;
     try (var socket = new ServerSocket(0)) {
