@@ -6,19 +6,17 @@ import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The first admin: password from LEADJOURNEY_ADMIN_PASSWORD, or a random one printed once at the
  * first start. There is no default password.
  */
 @Component
-class AdminAccount {
+class AdminAccount implements SmartInitializingSingleton {
 
   static final String ADMIN = "admin";
   private static final Logger LOG = LoggerFactory.getLogger(AdminAccount.class);
@@ -39,9 +37,9 @@ class AdminAccount {
     this.configuredPassword = configuredPassword;
   }
 
-  @EventListener(ApplicationStartedEvent.class)
-  @Transactional
-  public void ensureAdmin() {
+  /** Before the web server opens, so the first request can already sign in. */
+  @Override
+  public void afterSingletonsInstantiated() {
     final boolean configured = !configuredPassword.isBlank();
     final var existing = users.findById(ADMIN);
     if (existing.isPresent() && (!configured || encoder.matches(configuredPassword, existing.get().passwordHash()))) {

@@ -1,8 +1,14 @@
 package com.leadjourney.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -29,11 +35,25 @@ class SecurityConfiguration {
                     .access(new WebExpressionAuthorizationManager("hasIpAddress('127.0.0.1') or hasIpAddress('::1')"))
                     .anyRequest()
                     .authenticated())
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
         // Stateless API clients authenticate on every call; no session, so no CSRF exposure.
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
+  }
+
+  /** 401 as problem+json, like every other API error, still offering HTTP Basic. */
+  private static void unauthorized(
+      final HttpServletRequest request, final HttpServletResponse response, final AuthenticationException e)
+      throws IOException {
+    response.setStatus(HttpStatus.UNAUTHORIZED.value());
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"lead-journey\"");
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write(
+        """
+        {"type":"about:blank","title":"Unauthorized","status":401,\
+        "detail":"Sign in with HTTP Basic: user admin and the password from LEADJOURNEY_ADMIN_PASSWORD or the first-start log"}""");
   }
 
   @Bean

@@ -135,7 +135,10 @@ class LeadIntakeTest extends EmbeddedAppTest {
 
   @Test
   void theApiNeedsCredentialsAndAnUnknownLeadIsA404() {
-    assertThat(http.getForEntity("/api/leads/x", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    final var anonymous = http.getForEntity("/api/leads/x", String.class);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
     assertThat(http.withBasicAuth("admin", "wrong").getForEntity("/api/leads/x", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     final var missing = admin().getForEntity("/api/leads/no-such-lead", Map.class);
