@@ -14,11 +14,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,7 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * MySQL-compatible server it did not start (here both run beside it, standing in for a Camunda
  * cluster and MySQL 8.4). No rebuild runs: a cluster keeps its own state.
  */
+@ExtendWith(ClusterModeTest.StopServersAfterTheApp.class) // before @SpringBootTest: runs after it
 @AutoConfigureObservability
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClusterModeTest {
 
@@ -74,9 +80,18 @@ class ClusterModeTest {
     registry.add("leadjourney.data-dir", () -> DIR.resolve("unused").toString());
   }
 
-  // The engine and the database stay up until the JVM exits: the app's context is closed then
-  // too, and its job streams must close against a live engine (against a dead one the client's
-  // stream close blocks for more than 30 s).
+  /**
+   * Stops the engine and the database after the app's context is closed (@DirtiesContext): its
+   * job streams and scheduled tasks must end against live servers, or shutdown waits on them.
+   */
+  static final class StopServersAfterTheApp implements AfterAllCallback {
+    @Override
+    public void afterAll(final ExtensionContext context) throws Exception {
+      REMOTE_ENGINE.destroy();
+      MYSQL.stop();
+    }
+  }
+
   @Autowired TestRestTemplate http;
   @Autowired ConfigurableApplicationContext context;
 
