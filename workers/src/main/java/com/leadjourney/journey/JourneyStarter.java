@@ -25,7 +25,6 @@ public class JourneyStarter {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-
   JourneyStarter(
       final CamundaClient client,
       final LeadRepository leads,
@@ -84,10 +83,10 @@ public class JourneyStarter {
       final Instant at) {
     transaction.executeWithoutResult(
         tx -> {
-          leads.bindJourney(lead.getId(), key);
-          events.save(
-              new JourneyEvent(
-                  lead.getId(), type, lead.getStage(), element, "process instance " + key, at, type.name() + ":" + key));
+          final boolean owns = leads.bindJourney(lead.getId(), key) == 1;
+          final String detail =
+              owns ? "process instance " + key : "process instance " + key + " is a duplicate; it ends as discarded";
+          events.save(new JourneyEvent(lead.getId(), type, lead.getStage(), element, detail, at, type.name() + ":" + key));
         });
   }
 }

@@ -60,5 +60,11 @@ class StageEntryIdempotencyTest extends EmbeddedAppTest {
         .until(() -> stageEntries(lead.getId()) == 1);
     assertThat(leads.findById(lead.getId()).orElseThrow().getProcessInstanceKey())
         .isEqualTo(lead.getProcessInstanceKey());
+    assertThat(events.findByLeadIdOrderByOccurredAtAscIdAsc(lead.getId()))
+        .filteredOn(e -> e.getType() == JourneyEvent.Type.JOURNEY_STARTED)
+        .extracting(JourneyEvent::getDetail)
+        .hasSize(2)
+        .filteredOn(detail -> detail.contains("duplicate"))
+        .hasSize(1);
   }
 }
