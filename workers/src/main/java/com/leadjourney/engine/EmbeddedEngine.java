@@ -41,6 +41,7 @@ public class EmbeddedEngine implements DisposableBean {
 
   private final EmbeddedEngineAssembly assembly;
   private final CompactingLogStorage log = new CompactingLogStorage();
+  private volatile Duration offset = Duration.ZERO;
   private final ScheduledExecutorService compaction =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().name("engine-log-compaction").daemon().unstarted(r));
@@ -89,12 +90,13 @@ public class EmbeddedEngine implements DisposableBean {
 
   /** Engine time: wall-clock time plus whatever {@link #advanceClock} added. */
   public Instant now() {
-    return Instant.ofEpochMilli(assembly.clock().getCurrentTimeInMillis());
+    return Instant.now().plus(offset);
   }
 
   /** Moves the engine clock forward, so due timers fire now instead of later. */
-  public void advanceClock(final Duration duration) {
+  public synchronized void advanceClock(final Duration duration) {
     assembly.clock().addTime(duration);
+    offset = offset.plus(duration);
   }
 
   /** See {@link EmbeddedEngineAssembly#writeUserTaskCommand}. */

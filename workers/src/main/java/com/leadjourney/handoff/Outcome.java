@@ -1,0 +1,31 @@
+package com.leadjourney.handoff;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** How an XDR closes their task; the gateway after "Work the lead" routes on the code. */
+enum Outcome {
+  MEETING_BOOKED("meeting-booked", false),
+  RECYCLE("recycle", true),
+  DISQUALIFY("disqualify", true);
+
+  private final String code;
+  private final boolean reasonRequired;
+
+  Outcome(final String code, final boolean reasonRequired) {
+    this.code = code;
+    this.reasonRequired = reasonRequired;
+  }
+
+  String code() {
+    return code;
+  }
+
+  boolean reasonRequired() {
+    return reasonRequired;
+  }
+
+  static Optional<Outcome> of(final String code) {
+    return Arrays.stream(values()).filter(o -> o.code.equals(code)).findFirst();
+  }
+}

@@ -1,0 +1,90 @@
+package com.leadjourney.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.LeadApi;
+import com.leadjourney.engine.EmbeddedEngine;
+import io.camunda.client.CamundaClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The XDR handoff as the XDR and the manager live it: an MQL lands in an XDR's inbox; the
+ * first-touch clock reminds, escalates, and finally hands the lead to the next XDR; the new owner
+ * recycles it with a reason. Time moves with the engine clock, never by sleeping.
+ */
+class XdrHandoffProcessTest extends EmbeddedAppTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired CamundaClient client;
+  @Autowired EmbeddedEngine engine;
+
+  private LeadApi api() {
+    return new LeadApi(http);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> openTasksOf(final String leadId) {
+    final List<Map<String, Object>> open = api().admin().getForObject("/api/tasks", List.class);
+    return open.stream().filter(t -> leadId.equals(t.get("leadId"))).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> timelineTypes(final String leadId) {
+    return ((List<Map<String, Object>>) api().lead(leadId).get("timeline")).stream().map(e -> (String) e.get("type")).toList();
+  }
+
+  private Map<String, Object> awaitOneOpenTask(final String leadId) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> openTasksOf(leadId).size() == 1);
+    return openTasksOf(leadId).get(0);
+  }
+
+  @Test
+  void anUntouchedMqlIsRemindedEscalatedAndReassignedThenRecycledWithAReason() {
+    final String leadId = api().accept("""
+        {"email":"mql@example.com","company":"Acme","consent":true}""");
+    client.newCreateInstanceCommand().bpmnProcessId("xdr-handoff").latestVersion().variables(Map.of("leadId", leadId)).send().join();
+
+    final var first = awaitOneOpenTask(leadId);
+    assertThat(first.get("candidateGroups")).asString().contains("xdr");
+    final Object firstOwner = first.get("assignee");
+
+    engine.advanceClock(Duration.ofHours(2).plusMinutes(1)); // half the 4 h window
+    await().atMost(Duration.ofSeconds(30)).until(() -> timelineTypes(leadId).contains("SLA_REMINDED"));
+    assertThat(openTasksOf(leadId)).as("a reminder does not take the task away").hasSize(1);
+
+    engine.advanceClock(Duration.ofHours(2)); // past the first-touch deadline
+    await().atMost(Duration.ofSeconds(30)).until(() -> timelineTypes(leadId).contains("SLA_ESCALATED"));
+    assertThat(openTasksOf(leadId)).as("an escalation does not take the task away").hasSize(1);
+
+    engine.advanceClock(Duration.ofHours(1)); // past the reassignment grace
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> openTasksOf(leadId).size() == 1 && !openTasksOf(leadId).get(0).get("userTaskKey").equals(first.get("userTaskKey")));
+    final var second = openTasksOf(leadId).get(0);
+    assertThat(second.get("assignee")).as("round robin hands it to the next XDR").isNotEqualTo(firstOwner);
+    assertThat(timelineTypes(leadId)).containsSubsequence("ROUTED", "TASK_OPENED", "SLA_REMINDED", "SLA_ESCALATED", "SLA_REASSIGNED", "ROUTED", "TASK_OPENED");
+    assertThat(timelineTypes(leadId)).contains("TASK_CANCELED");
+
+    final String completion = "/api/tasks/" + second.get("userTaskKey") + "/completion";
+    final var withoutReason = api().admin().postForEntity(completion, Map.of("outcome", "recycle"), Map.class);
+    assertThat(withoutReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) withoutReason.getBody().get("detail")).contains("reason", "bad-timing");
+
+    final var recycled =
+        api().admin().postForEntity(completion, Map.of("outcome", "recycle", "reason", "bad-timing", "objections", "budget frozen until Q2"), Map.class);
+    assertThat(recycled.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(recycled.getBody()).containsEntry("state", "COMPLETED").containsEntry("reason", "bad-timing");
+    assertThat(openTasksOf(leadId)).isEmpty();
+    assertThat(timelineTypes(leadId)).endsWith("TASK_COMPLETED");
+
+    final var again = api().admin().postForEntity(completion, Map.of("outcome", "meeting-booked"), Map.class);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+  }
+}
