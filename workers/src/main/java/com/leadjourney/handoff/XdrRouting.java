@@ -6,6 +6,7 @@ import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.JourneyEventRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,7 +63,7 @@ class XdrRouting {
     final var xdrs = properties.xdrs();
     final String assignee = xdrs.get((int) Math.floorMod(nextTurn(), (long) xdrs.size()));
     final String rule = "round robin in team " + TEAM;
-    final Instant now = clock.instant();
+    final Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored: a replay answers the same
     final Instant due = now.plus(properties.firstTouch());
     clocks.save(new JourneyClock(leadId, HandoffVariables.FIRST_TOUCH_DUE_AT, due));
     clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REMINDER_AT, now.plusMillis((long) (properties.firstTouch().toMillis() * properties.reminderShare()))));

@@ -66,7 +66,11 @@ class XdrHandoffProcessTest extends EmbeddedAppTest {
 
     engine.advanceClock(Duration.ofHours(1)); // past the reassignment grace
     await().atMost(Duration.ofSeconds(30))
-        .until(() -> openTasksOf(leadId).size() == 1 && !openTasksOf(leadId).get(0).get("userTaskKey").equals(first.get("userTaskKey")));
+        .until(
+            () -> {
+              final var open = openTasksOf(leadId);
+              return open.size() == 1 && !open.get(0).get("userTaskKey").equals(first.get("userTaskKey"));
+            });
     final var second = openTasksOf(leadId).get(0);
     assertThat(second.get("assignee")).as("round robin hands it to the next XDR").isNotEqualTo(firstOwner);
     assertThat(timelineTypes(leadId)).containsSubsequence("ROUTED", "TASK_OPENED", "SLA_REMINDED", "SLA_ESCALATED", "SLA_REASSIGNED", "ROUTED", "TASK_OPENED");
@@ -86,5 +90,7 @@ class XdrHandoffProcessTest extends EmbeddedAppTest {
 
     final var again = api().admin().postForEntity(completion, Map.of("outcome", "meeting-booked"), Map.class);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(http.getForObject("/actuator/prometheus", String.class))
+        .contains("leadjourney_sla_events_total{application=\"lead-journey\",event=\"escalated\",stage=\"xdr-handoff\"}");
   }
 }

@@ -1,0 +1,53 @@
+package com.leadjourney.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.LeadApi;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Jobs arrive at least once: the handoff's workers decide and record each thing once. */
+class HandoffIdempotencyTest extends EmbeddedAppTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired XdrRouting routing;
+  @Autowired XdrInbox inbox;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void aRedeliveredRoutingJobGetsTheSameXdrAndTakesNoSecondTurn() {
+    final String leadId = new LeadApi(http).accept("""
+        {"email":"routed-twice@example.com","consent":true}""");
+    final long cursorBefore = cursor();
+
+    final var first = routing.route(leadId, 9_000_001L);
+    final var redelivered = routing.route(leadId, 9_000_001L);
+
+    assertThat(redelivered).isEqualTo(first);
+    assertThat(cursor()).as("one round-robin turn").isEqualTo(cursorBefore + 1);
+    assertThat(jdbc.queryForObject("select count(*) from routing_decision where lead_id = ?", Long.class, leadId)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select rule from routing_decision where lead_id = ?", String.class, leadId)).contains("round robin");
+  }
+
+  @Test
+  void aRedeliveredListenerJobPutsTheTaskInTheInboxOnce() {
+    final String leadId = new LeadApi(http).accept("""
+        {"email":"opened-twice@example.com","consent":true}""");
+    final var task = new XdrTask(9_000_002L, leadId, 1L, "WorkLead", "xdr", "xdr-ada", Instant.now(), Instant.now());
+
+    inbox.opened(task);
+    inbox.opened(new XdrTask(9_000_002L, leadId, 1L, "WorkLead", "xdr", "xdr-ada", Instant.now(), Instant.now()));
+
+    assertThat(inbox.open("xdr-ada")).filteredOn(t -> t.getLeadId().equals(leadId)).hasSize(1);
+    assertThat(jdbc.queryForObject("select count(*) from journey_event where lead_id = ? and type = 'TASK_OPENED'", Long.class, leadId)).isEqualTo(1);
+  }
+
+  private long cursor() {
+    final var rows = jdbc.queryForList("select position from routing_cursor where team = 'xdr'", Long.class);
+    return rows.isEmpty() ? 0 : rows.get(0);
+  }
+}
