@@ -58,22 +58,30 @@ class XdrRouting {
     final var earlier =
         jdbc.queryForList("select assignee from routing_decision where job_key = ?", String.class, jobKey);
     if (!earlier.isEmpty()) {
-      return withClocks(leadId, earlier.get(0));
+      return storedDecision(leadId, earlier.get(0));
     }
     final var xdrs = properties.xdrs();
     final String assignee = xdrs.get((int) Math.floorMod(nextTurn(), (long) xdrs.size()));
     final String rule = "round robin in team " + TEAM;
     final Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored: a replay answers the same
     final Instant due = now.plus(properties.firstTouch());
-    clocks.save(new JourneyClock(leadId, HandoffVariables.FIRST_TOUCH_DUE_AT, due));
-    clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REMINDER_AT, now.plusMillis((long) (properties.firstTouch().toMillis() * properties.reminderShare()))));
-    clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REASSIGN_AT, due.plus(properties.reassignAfter())));
+    final var routed =
+        new Routed(
+            assignee,
+            due,
+            now.plusMillis((long) (properties.firstTouch().toMillis() * properties.reminderShare())),
+            due.plus(properties.reassignAfter()));
+    clocks.save(new JourneyClock(leadId, HandoffVariables.FIRST_TOUCH_DUE_AT, routed.firstTouchDueAt()));
+    clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REMINDER_AT, routed.reminderAt()));
+    clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REASSIGN_AT, routed.reassignAt()));
     jdbc.update(
         "insert into routing_decision (job_key, lead_id, assignee, rule, decided_at) values (?, ?, ?, ?, ?)",
         jobKey, leadId, assignee, rule, Timestamp.from(now));
     events.save(
-        new JourneyEvent(leadId, JourneyEvent.Type.ROUTED, HandoffVariables.PROCESS_ID, null, "assigned to " + assignee + " (rule: " + rule + ")", now, "routed:" + jobKey));
-    return withClocks(leadId, assignee);
+        new JourneyEvent(
+            leadId, JourneyEvent.Type.ROUTED, HandoffVariables.PROCESS_ID, null,
+            "assigned to " + assignee + " (rule: " + rule + ")", now, "routed:" + jobKey));
+    return routed;
   }
 
   private long nextTurn() {
@@ -83,7 +91,7 @@ class XdrRouting {
     return position;
   }
 
-  private Routed withClocks(final String leadId, final String assignee) {
+  private Routed storedDecision(final String leadId, final String assignee) {
     final Map<String, Instant> due = new HashMap<>();
     clocks.findByIdLeadId(leadId).forEach(c -> due.put(c.name(), c.dueAt()));
     return new Routed(
