@@ -36,3 +36,7 @@ CREATE TABLE routing_decision (
   INDEX ix_routing_decision_lead (lead_id, decided_at),
   CONSTRAINT fk_routing_decision_lead FOREIGN KEY (lead_id) REFERENCES leads (id)
 );
+
+-- The default team's cursor exists up front: routing only ever updates it, never inserts
+-- (INSERT IGNORE + SELECT FOR UPDATE deadlocks under concurrent routing).
+INSERT INTO routing_cursor (team, position) VALUES ('xdr', 0);

@@ -84,11 +84,16 @@ class XdrRouting {
     return routed;
   }
 
+  /**
+   * Takes the team's next turn in one statement: the row stays locked until commit, so
+   * concurrent routings queue instead of sharing a turn (LAST_INSERT_ID(expr) hands the new value
+   * to this connection; MySQL and MariaDB).
+   */
   private long nextTurn() {
-    jdbc.update("insert ignore into routing_cursor (team, position) values (?, 0)", TEAM);
-    final Long position = jdbc.queryForObject("select position from routing_cursor where team = ? for update", Long.class, TEAM);
-    jdbc.update("update routing_cursor set position = position + 1 where team = ?", TEAM);
-    return position;
+    if (jdbc.update("update routing_cursor set position = last_insert_id(position + 1) where team = ?", TEAM) != 1) {
+      throw new IllegalStateException("No routing cursor for team " + TEAM);
+    }
+    return jdbc.queryForObject("select last_insert_id()", Long.class) - 1;
   }
 
   private Routed storedDecision(final String leadId, final String assignee) {

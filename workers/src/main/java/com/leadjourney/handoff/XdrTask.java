@@ -78,6 +78,10 @@ public class XdrTask {
     return leadId;
   }
 
+  public long getProcessInstanceKey() {
+    return processInstanceKey;
+  }
+
   public String getElementId() {
     return elementId;
   }

@@ -43,6 +43,12 @@ public interface LeadRepository extends JpaRepository<Lead, String> {
       order by l.createdAt""")
   List<Lead> findOpenStartedJourneys();
 
+  @Query(
+      """
+      select l.processInstanceKey from Lead l
+      where l.journeyState = com.leadjourney.lead.Lead.JourneyState.OPEN and l.processInstanceKey is not null""")
+  List<Long> findOpenJourneyInstanceKeys();
+
   @Modifying(clearAutomatically = true)
   @Query(
       """

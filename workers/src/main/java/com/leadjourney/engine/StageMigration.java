@@ -1,0 +1,64 @@
+package com.leadjourney.engine;
+
+import io.camunda.client.CamundaClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Moves a stage's in-flight journeys to another version of its process with the engine's own
+ * migration command (element mapping as in Operate). Timers whose dates come from variables keep
+ * their due times; user tasks keep their keys, so the inbox stays as it is.
+ */
+@Service
+public class StageMigration {
+
+  public record Mapping(String source, String target) {}
+
+  public record Failure(long processInstanceKey, String reason) {}
+
+  public record Result(int migrated, List<Failure> failed) {}
+
+  private final CamundaClient client;
+  private final Map<String, InFlightInstances> stages;
+
+  StageMigration(final CamundaClient client, final List<InFlightInstances> stages) {
+    this.client = client;
+    this.stages = stages.stream().collect(Collectors.toMap(InFlightInstances::processId, Function.identity()));
+  }
+
+  public Result migrate(final String processId, final long targetProcessDefinitionKey, final List<Mapping> mappings) {
+    final var stage = stages.get(processId);
+    if (stage == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No stage process '" + processId + "'; known: " + stages.keySet());
+    }
+    if (mappings == null || mappings.isEmpty()) {
+      throw new ResponseStatusException(
+          HttpStatus.BAD_REQUEST, "mappings are required: map every element a journey may wait at (source id -> target id)");
+    }
+    int migrated = 0;
+    final List<Failure> failed = new ArrayList<>();
+    for (final long instance : stage.processInstanceKeys()) {
+      try {
+        var command =
+            client.newMigrateProcessInstanceCommand(instance)
+                .migrationPlan(targetProcessDefinitionKey)
+                .addMappingInstruction(mappings.get(0).source(), mappings.get(0).target());
+        for (final var mapping : mappings.subList(1, mappings.size())) {
+          command = command.addMappingInstruction(mapping.source(), mapping.target());
+        }
+        command.send().join(10, TimeUnit.SECONDS);
+        migrated++;
+      } catch (final RuntimeException e) {
+        failed.add(new Failure(instance, e.getMessage()));
+      }
+    }
+    return new Result(migrated, failed);
+  }
+}
