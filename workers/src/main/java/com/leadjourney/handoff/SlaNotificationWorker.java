@@ -46,14 +46,14 @@ public class SlaNotificationWorker {
     }
     final Map<String, Object> variables = job.getVariablesAsMap();
     final String leadId = (String) variables.get(JourneyVariables.LEAD_ID);
-    final String dedupeKey = "sla:" + job.getKey();
-    if (events.existsByLeadIdAndDedupeKey(leadId, dedupeKey)) {
+    final var recorded =
+        events.recordOnce(
+            new JourneyEvent(
+                leadId, type, HandoffVariables.PROCESS_ID, job.getElementId(),
+                "first-touch SLA of " + variables.get(HandoffVariables.ASSIGNEE) + ": " + event, clock.instant(), "sla:" + job.getKey()));
+    if (!recorded) {
       return;
     }
-    events.save(
-        new JourneyEvent(
-            leadId, type, HandoffVariables.PROCESS_ID, job.getElementId(),
-            "first-touch SLA of " + variables.get(HandoffVariables.ASSIGNEE) + ": " + event, clock.instant(), dedupeKey));
     meters.counter("leadjourney.sla.events", "event", event, "stage", HandoffVariables.PROCESS_ID).increment();
   }
 }

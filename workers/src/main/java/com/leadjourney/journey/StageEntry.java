@@ -50,14 +50,12 @@ public class StageEntry {
       }
       throw new DuplicateJourneyException(leadId, processInstanceKey);
     }
-    final String dedupeKey = "stage-entered:" + elementId;
-    if (events.existsByLeadIdAndDedupeKey(leadId, dedupeKey)) {
+    final var now = clock.instant();
+    final var entered =
+        new JourneyEvent(leadId, JourneyEvent.Type.STAGE_ENTERED, stage, elementId, null, now, "stage-entered:" + elementId);
+    if (!events.recordOnce(entered)) {
       return;
     }
-    final var now = clock.instant();
-    events.save(
-        new JourneyEvent(
-            leadId, JourneyEvent.Type.STAGE_ENTERED, stage, elementId, null, now, dedupeKey));
     leads.enterStage(leadId, stage, elementId, now);
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {

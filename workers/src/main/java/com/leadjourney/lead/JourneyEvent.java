@@ -62,6 +62,14 @@ public class JourneyEvent {
     this.dedupeKey = dedupeKey;
   }
 
+  public String getLeadId() {
+    return leadId;
+  }
+
+  public String getDedupeKey() {
+    return dedupeKey;
+  }
+
   public Type getType() {
     return type;
   }
