@@ -1,6 +1,7 @@
 package com.leadjourney.engine;
 
 import io.camunda.zeebe.db.AccessMetricsConfiguration;
+import io.camunda.zeebe.db.ZeebeDb;
 import io.camunda.zeebe.db.ConsistencyChecksSettings;
 import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
 import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
@@ -41,6 +42,8 @@ public class EmbeddedEngine implements DisposableBean {
 
   private final EmbeddedEngineAssembly assembly;
   private final CompactingLogStorage log = new CompactingLogStorage();
+  // What advanceClock added; the actor clock keeps its own but does not expose it, and its
+  // current time is only refreshed while actors run.
   private volatile Duration offset = Duration.ZERO;
   private final ScheduledExecutorService compaction =
       Executors.newSingleThreadScheduledExecutor(
@@ -49,15 +52,12 @@ public class EmbeddedEngine implements DisposableBean {
   public EmbeddedEngine(final EngineProperties properties, final MeterRegistry meterRegistry) {
     final var stateDir = properties.stateDir().toAbsolutePath();
     resetDirectory(stateDir);
-    final var factory =
-        new ZeebeRocksDbFactory<ZbColumnFamilies>(
-            new RocksDbConfiguration().setMemoryLimit(properties.stateMemoryLimitMb() << 20),
-            new ConsistencyChecksSettings(),
-            new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1),
-            () -> meterRegistry);
     assembly =
         new EmbeddedEngineAssembly(
-            properties.gatewayPort(), factory.createDb(stateDir.toFile()), log, meterRegistry);
+            properties.gatewayPort(),
+            rocksDbState(stateDir, properties.stateMemoryLimitMb(), meterRegistry),
+            log,
+            meterRegistry);
     assembly.start();
     final long every = properties.logCompactionInterval().toMillis();
     compaction.scheduleWithFixedDelay(this::compactLog, every, every, TimeUnit.MILLISECONDS);
@@ -69,6 +69,17 @@ public class EmbeddedEngine implements DisposableBean {
         "Embedded Zeebe engine up: gRPC gateway on port {}, state in {}",
         properties.gatewayPort(),
         stateDir);
+  }
+
+  /** The engine's state in RocksDB, as the app runs it (the memory benchmark uses the same). */
+  public static ZeebeDb<ZbColumnFamilies> rocksDbState(
+      final java.nio.file.Path dir, final long memoryLimitMb, final MeterRegistry meterRegistry) {
+    return new ZeebeRocksDbFactory<ZbColumnFamilies>(
+            new RocksDbConfiguration().setMemoryLimit(memoryLimitMb << 20),
+            new ConsistencyChecksSettings(),
+            new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1),
+            () -> meterRegistry)
+        .createDb(dir.toFile());
   }
 
   private static void resetDirectory(final java.nio.file.Path dir) {

@@ -1,6 +1,7 @@
 package com.leadjourney.handoff;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** How an XDR closes their task; the gateway after "Work the lead" routes on the code. */
@@ -23,6 +24,10 @@ enum Outcome {
 
   boolean reasonRequired() {
     return reasonRequired;
+  }
+
+  static List<String> codes() {
+    return Arrays.stream(values()).map(Outcome::code).toList();
   }
 
   static Optional<Outcome> of(final String code) {

@@ -90,7 +90,7 @@ class XdrInbox {
     }
     final Outcome outcome =
         Outcome.of(outcomeCode)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "outcome must be one of meeting-booked, recycle, disqualify"));
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "outcome must be one of " + Outcome.codes()));
     if (outcome.reasonRequired() && !FeedbackReason.codes().contains(reason)) {
       throw new ResponseStatusException(
           HttpStatus.BAD_REQUEST, "reason is required for " + outcome.code() + " and must be one of " + FeedbackReason.codes());

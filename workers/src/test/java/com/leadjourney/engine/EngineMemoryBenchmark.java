@@ -1,14 +1,9 @@
 package com.leadjourney.engine;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.db.AccessMetricsConfiguration;
-import io.camunda.zeebe.db.ConsistencyChecksSettings;
-import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
-import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
 import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.process.test.engine.EmbeddedEngineAssembly;
 import io.camunda.zeebe.process.test.engine.StockLogStorage;
-import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -45,14 +40,8 @@ public final class EngineMemoryBenchmark {
     final var meters = new SimpleMeterRegistry();
     final var compacting = new CompactingLogStorage();
     final LogStorage log = stockLog ? StockLogStorage.create() : compacting;
-    final var state =
-        new ZeebeRocksDbFactory<ZbColumnFamilies>(
-                new RocksDbConfiguration().setMemoryLimit(128L << 20),
-                new ConsistencyChecksSettings(),
-                new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1),
-                () -> meters)
-            .createDb(stateDir.toFile());
-    final var engine = new EmbeddedEngineAssembly(port, state, log, meters);
+    final var engine =
+        new EmbeddedEngineAssembly(port, EmbeddedEngine.rocksDbState(stateDir, 128, meters), log, meters);
     engine.start();
 
     try (CamundaClient client =
