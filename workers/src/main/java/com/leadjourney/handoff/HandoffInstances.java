@@ -1,6 +1,8 @@
 package com.leadjourney.handoff;
 
 import com.leadjourney.engine.InFlightInstances;
+import com.leadjourney.task.HumanTask;
+import com.leadjourney.task.HumanTaskRepository;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -8,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 class HandoffInstances implements InFlightInstances {
 
-  private final XdrTaskRepository tasks;
+  private final HumanTaskRepository tasks;
 
-  HandoffInstances(final XdrTaskRepository tasks) {
+  HandoffInstances(final HumanTaskRepository tasks) {
     this.tasks = tasks;
   }
 
@@ -21,6 +23,9 @@ class HandoffInstances implements InFlightInstances {
 
   @Override
   public List<Long> processInstanceKeys() {
-    return tasks.findByStateOrderByDueAtAsc(XdrTask.State.OPEN).stream().map(XdrTask::getProcessInstanceKey).distinct().toList();
+    return tasks.findByStateAndProcessIdOrderByDueAtAsc(HumanTask.State.OPEN, HandoffVariables.PROCESS_ID).stream()
+        .map(HumanTask::getProcessInstanceKey)
+        .distinct()
+        .toList();
   }
 }

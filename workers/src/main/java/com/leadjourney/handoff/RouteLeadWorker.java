@@ -1,8 +1,9 @@
 package com.leadjourney.handoff;
 
 import com.leadjourney.journey.JourneyVariables;
+import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.Variable;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +17,8 @@ public class RouteLeadWorker {
     this.routing = routing;
   }
 
-  @JobWorker(type = "route-lead", fetchVariables = JourneyVariables.LEAD_ID)
-  public Map<String, Object> routeLead(final ActivatedJob job) {
-    final String leadId = (String) job.getVariablesAsMap().get(JourneyVariables.LEAD_ID);
-    return routing.route(leadId, job.getKey()).variables();
+  @JobWorker(type = "route-lead")
+  public Map<String, Object> routeLead(@Variable(name = JourneyVariables.LEAD_ID) final String leadId, @JobKey final long jobKey) {
+    return routing.route(leadId, jobKey).variables();
   }
 }

@@ -2,21 +2,17 @@ package com.leadjourney.handoff;
 
 import com.leadjourney.lead.JourneyClock;
 import com.leadjourney.lead.JourneyClockRepository;
-import com.leadjourney.lead.JourneyEvent;
-import com.leadjourney.lead.JourneyEventRepository;
-import java.time.Clock;
+import com.leadjourney.lead.LeadRepository;
+import com.leadjourney.routing.TeamRouting;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.sql.Timestamp;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Picks the XDR for an MQL (round robin for now) and sets the first-touch clocks. The cursor row
- * is locked, so two leads routed at once never take the same turn.
+ * Routes an MQL to an XDR and sets the first-touch clocks from the moment it was routed. A
+ * reassignment after an SLA breach is a new attempt, so it routes to the next XDR.
  */
 @Service
 class XdrRouting {
@@ -31,78 +27,54 @@ class XdrRouting {
     }
   }
 
-  private static final String TEAM = "xdr";
+  static final String TEAM = "xdr";
 
-  private final JdbcTemplate jdbc;
+  private final TeamRouting routing;
+  private final LeadRepository leads;
   private final JourneyClockRepository clocks;
-  private final JourneyEventRepository events;
+  private final JdbcTemplate jdbc;
   private final HandoffProperties properties;
-  private final Clock clock;
 
   XdrRouting(
-      final JdbcTemplate jdbc,
+      final TeamRouting routing,
+      final LeadRepository leads,
       final JourneyClockRepository clocks,
-      final JourneyEventRepository events,
-      final HandoffProperties properties,
-      final Clock clock) {
-    this.jdbc = jdbc;
+      final JdbcTemplate jdbc,
+      final HandoffProperties properties) {
+    this.routing = routing;
+    this.leads = leads;
     this.clocks = clocks;
-    this.events = events;
+    this.jdbc = jdbc;
     this.properties = properties;
-    this.clock = clock;
   }
 
-  /** Idempotent per routing job: a redelivered job gets the decision it already made. */
+  /** Idempotent per visit and attempt: a redelivered job or a rebuilt journey gets the same XDR and clocks. */
   @Transactional
   Routed route(final String leadId, final long jobKey) {
-    final var earlier =
-        jdbc.queryForList("select assignee from routing_decision where job_key = ?", String.class, jobKey);
-    if (!earlier.isEmpty()) {
-      return storedDecision(leadId, earlier.get(0));
-    }
-    final var xdrs = properties.xdrs();
-    final String assignee = xdrs.get((int) Math.floorMod(nextTurn(), (long) xdrs.size()));
-    final String rule = "round robin in team " + TEAM;
-    final Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored: a replay answers the same
-    final Instant due = now.plus(properties.firstTouch());
+    final int visit = leads.findById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId)).getStageVisit();
+    final var assignment =
+        routing.assign(leadId, HandoffVariables.PROCESS_ID, TEAM, properties.xdrs(), visit, reassignmentsThisVisit(leadId), jobKey);
+    final Instant routedAt = assignment.decidedAt();
+    final Instant due = routedAt.plus(properties.firstTouch());
     final var routed =
         new Routed(
-            assignee,
+            assignment.assignee(),
             due,
-            now.plusMillis((long) (properties.firstTouch().toMillis() * properties.reminderShare())),
+            routedAt.plusMillis((long) (properties.firstTouch().toMillis() * properties.reminderShare())),
             due.plus(properties.reassignAfter()));
     clocks.save(new JourneyClock(leadId, HandoffVariables.FIRST_TOUCH_DUE_AT, routed.firstTouchDueAt()));
     clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REMINDER_AT, routed.reminderAt()));
     clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REASSIGN_AT, routed.reassignAt()));
-    jdbc.update(
-        "insert into routing_decision (job_key, lead_id, assignee, rule, decided_at) values (?, ?, ?, ?, ?)",
-        jobKey, leadId, assignee, rule, Timestamp.from(now));
-    events.save(
-        new JourneyEvent(
-            leadId, JourneyEvent.Type.ROUTED, HandoffVariables.PROCESS_ID, null,
-            "assigned to " + assignee + " (rule: " + rule + ")", now, "routed:" + jobKey));
     return routed;
   }
 
-  /**
-   * Takes the team's next turn in one statement: the row stays locked until commit, so
-   * concurrent routings queue instead of sharing a turn (LAST_INSERT_ID(expr) hands the new value
-   * to this connection; MySQL and MariaDB).
-   */
-  private long nextTurn() {
-    if (jdbc.update("update routing_cursor set position = last_insert_id(position + 1) where team = ?", TEAM) != 1) {
-      throw new IllegalStateException("No routing cursor for team " + TEAM);
-    }
-    return jdbc.queryForObject("select last_insert_id()", Long.class) - 1;
-  }
-
-  private Routed storedDecision(final String leadId, final String assignee) {
-    final Map<String, Instant> due = new HashMap<>();
-    clocks.findByIdLeadId(leadId).forEach(c -> due.put(c.name(), c.dueAt()));
-    return new Routed(
-        assignee,
-        due.get(HandoffVariables.FIRST_TOUCH_DUE_AT),
-        due.get(HandoffVariables.SLA_REMINDER_AT),
-        due.get(HandoffVariables.SLA_REASSIGN_AT));
+  /** Reassignments recorded since the lead entered this handoff: each one is a new routing attempt. */
+  private int reassignmentsThisVisit(final String leadId) {
+    return jdbc.queryForObject(
+        """
+        select count(*) from journey_event e where e.lead_id = ? and e.type = 'SLA_REASSIGNED'
+        and e.id > coalesce((select max(s.id) from journey_event s where s.lead_id = ? and s.type = 'STAGE_ENTERED'
+          and s.stage = ?), 0)""",
+        Integer.class, leadId, leadId, HandoffVariables.PROCESS_ID);
   }
 }

@@ -10,6 +10,7 @@ import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.JourneyEventRepository;
 import com.leadjourney.lead.Lead;
 import com.leadjourney.lead.LeadRepository;
+import com.leadjourney.qualification.Engagements;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,6 +47,7 @@ class IntakeService {
   private final JourneyClockRepository clocks;
   private final JourneyEventRepository events;
   private final OutboxRepository outbox;
+  private final Engagements engagements;
   private final IntakeProperties properties;
   private final MeterRegistry meters;
   private final Clock clock;
@@ -55,6 +57,7 @@ class IntakeService {
       final JourneyClockRepository clocks,
       final JourneyEventRepository events,
       final OutboxRepository outbox,
+      final Engagements engagements,
       final IntakeProperties properties,
       final MeterRegistry meters,
       final Clock clock) {
@@ -62,6 +65,7 @@ class IntakeService {
     this.clocks = clocks;
     this.events = events;
     this.outbox = outbox;
+    this.engagements = engagements;
     this.properties = properties;
     this.meters = meters;
     this.clock = clock;
@@ -82,6 +86,7 @@ class IntakeService {
     events.save(
         new JourneyEvent(
             lead.getId(), JourneyEvent.Type.LEAD_ACCEPTED, lead.getStage(), null, "source " + lead.getSource(), now, "accepted"));
+    engagements.intake(lead.getId(), lead.getSource(), lead.getCampaign(), now);
     outbox.save(new OutboxEntry(lead.getId(), now));
     meters.counter("leadjourney.leads.accepted", "source", sourceLabel(lead.getSource())).increment();
     return new Accepted(lead, true);

@@ -1,7 +1,9 @@
 package com.leadjourney.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.leadjourney.lead.BuyerProfile;
 import com.leadjourney.lead.Contact;
+import jakarta.validation.Valid;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -28,7 +30,8 @@ public record LeadRequest(
         String source,
     @Size(max = 200) String campaign,
     @NotNull(message = "is required: true when the contact agreed to be contacted") Boolean consent,
-    @Size(max = 50, message = "may hold at most 50 fields") Map<String, Object> customFields) {
+    @Size(max = 50, message = "may hold at most 50 fields") Map<String, Object> customFields,
+    @Valid BuyerProfile profile) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +51,8 @@ public record LeadRequest(
         source == null ? "api" : source.toLowerCase(Locale.ROOT),
         campaign,
         consent,
-        customFieldsJson());
+        customFieldsJson(),
+        profile);
   }
 
   private String customFieldsJson() {

@@ -1,6 +1,7 @@
 package com.leadjourney.intake;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.leadjourney.lead.BuyerProfile;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Lead;
 import java.time.Instant;
@@ -19,12 +20,15 @@ record LeadView(
     String source,
     String campaign,
     boolean consent,
+    BuyerProfile profile,
+    String accountId,
     String stage,
     Journey journey,
     Instant createdAt,
     List<TimelineEntry> timeline) {
 
-  record Journey(String state, Long processInstanceKey) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Journey(String state, Long processInstanceKey, int stageVisit, String result, String mergedInto, Instant endedAt) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record TimelineEntry(String type, String stage, String element, String detail, Instant at) {
@@ -46,8 +50,12 @@ record LeadView(
         lead.getSource(),
         lead.getCampaign(),
         lead.isConsent(),
+        lead.getProfile(),
+        lead.getAccountId(),
         lead.getStage(),
-        new Journey(lead.getJourneyState().name(), lead.getProcessInstanceKey()),
+        new Journey(
+            lead.getJourneyState().name(), lead.getProcessInstanceKey(), lead.getStageVisit(), lead.getJourneyResult(),
+            lead.getMergedInto(), lead.getEndedAt()),
         lead.getCreatedAt(),
         events.stream().map(TimelineEntry::of).toList());
   }

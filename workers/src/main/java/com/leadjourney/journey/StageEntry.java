@@ -1,68 +1,46 @@
 package com.leadjourney.journey;
 
 import com.leadjourney.lead.JourneyEvent;
-import com.leadjourney.lead.JourneyEventRepository;
 import com.leadjourney.lead.LeadRepository;
+import com.leadjourney.lead.Timeline;
+import com.leadjourney.platform.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Moves a lead into a journey stage: its stage, its timeline and its resume point, at once. */
+/** Moves a lead into a journey stage: its stage, its visit, its timeline and its resume point, at once. */
 @Service
 public class StageEntry {
 
   private final LeadRepository leads;
-  private final JourneyEventRepository events;
+  private final Timeline timeline;
   private final MeterRegistry meters;
   private final Clock clock;
 
-  StageEntry(
-      final LeadRepository leads,
-      final JourneyEventRepository events,
-      final MeterRegistry meters,
-      final Clock clock) {
+  StageEntry(final LeadRepository leads, final Timeline timeline, final MeterRegistry meters, final Clock clock) {
     this.leads = leads;
-    this.events = events;
+    this.timeline = timeline;
     this.meters = meters;
     this.clock = clock;
   }
 
-  /** Thrown when the job belongs to a journey instance that does not own the lead. */
-  public static final class DuplicateJourneyException extends RuntimeException {
-    DuplicateJourneyException(final String leadId, final long processInstanceKey) {
-      super("Lead " + leadId + " already has a journey; instance " + processInstanceKey + " is a duplicate");
-    }
-  }
-
   /**
-   * Idempotent: the entry is keyed by the element that records it, so a redelivered job or a
-   * journey rebuilt at this element changes nothing.
+   * Idempotent: entering the stage the lead is already in (a redelivered job, a rebuilt journey)
+   * is the same visit and records nothing; entering another stage starts a new visit.
+   *
+   * @return the stage visit, which keys the stage's side effects
    */
   @Transactional
-  public void enter(
-      final String leadId, final String stage, final String elementId, final long processInstanceKey) {
-    if (leads.bindJourney(leadId, processInstanceKey) == 0) {
-      if (!leads.existsById(leadId)) {
-        throw new IllegalArgumentException("No lead with id " + leadId);
-      }
-      throw new DuplicateJourneyException(leadId, processInstanceKey);
+  public int enter(final String leadId, final String stage, final String elementId) {
+    final var lead =
+        leads.lockById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId));
+    final int visit = lead.enterStage(stage, JourneyStages.callActivityOf(stage), clock.instant());
+    final boolean entered =
+        timeline.recordAt(leadId, JourneyEvent.Type.STAGE_ENTERED, stage, elementId, "visit " + visit, "stage-entered:" + stage + ":" + visit);
+    if (entered) {
+      AfterCommit.run(() -> meters.counter("leadjourney.stage.entered", "stage", stage).increment());
     }
-    final var now = clock.instant();
-    final var entered =
-        new JourneyEvent(leadId, JourneyEvent.Type.STAGE_ENTERED, stage, elementId, null, now, "stage-entered:" + elementId);
-    if (!events.recordOnce(entered)) {
-      return;
-    }
-    leads.enterStage(leadId, stage, elementId, now);
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            meters.counter("leadjourney.stage.entered", "stage", stage).increment();
-          }
-        });
+    return visit;
   }
 }

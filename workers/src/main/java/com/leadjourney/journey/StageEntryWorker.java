@@ -1,11 +1,12 @@
 package com.leadjourney.journey;
 
 import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import org.springframework.stereotype.Component;
 
-/** Job type {@code enter-stage}: the service task that marks a lead's arrival in a stage. Public: the starter invokes worker methods reflectively. */
+/** Job type {@code enter-stage}: the first service task of every stage process. Public: the starter invokes worker methods reflectively. */
 @Component
 public class StageEntryWorker {
 
@@ -17,19 +18,13 @@ public class StageEntryWorker {
     this.stageEntry = stageEntry;
   }
 
-  @JobWorker(type = "enter-stage", fetchVariables = JourneyVariables.LEAD_ID)
-  public void enterStage(final ActivatedJob job) {
+  @JobWorker(type = "enter-stage")
+  public void enterStage(final ActivatedJob job, @Variable(name = JourneyVariables.LEAD_ID) final String leadId) {
     final String stage = job.getCustomHeaders().get(STAGE_HEADER);
-    final String leadId = (String) job.getVariablesAsMap().get(JourneyVariables.LEAD_ID);
     if (stage == null || leadId == null) {
       // A modelling fault, not a business outcome: an incident the designer can fix and retry.
-      throw CamundaError.jobError(
-          "enter-stage needs the custom header 'stage' and the variable 'leadId'", null, 0);
+      throw CamundaError.jobError("enter-stage needs the custom header 'stage' and the variable 'leadId'", null, 0);
     }
-    try {
-      stageEntry.enter(leadId, stage, job.getElementId(), job.getProcessInstanceKey());
-    } catch (final StageEntry.DuplicateJourneyException e) {
-      throw CamundaError.bpmnError(JourneyVariables.DUPLICATE_JOURNEY, e.getMessage());
-    }
+    stageEntry.enter(leadId, stage, job.getElementId());
   }
 }

@@ -11,4 +11,5 @@ public record Contact(
     String source,
     String campaign,
     boolean consent,
-    String customFieldsJson) {}
+    String customFieldsJson,
+    BuyerProfile profile) {}

@@ -1,6 +1,7 @@
 package com.leadjourney.lead;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -37,7 +38,18 @@ public class Lead {
   @Column(columnDefinition = "TEXT")
   private String customFields;
 
+  @Embedded private BuyerProfile profile;
+
+  private String accountId;
   private String stage;
+
+  /** How many stage entries so far: side effects of a stage are keyed by it, so a loop is new work. */
+  private int stageVisit;
+
+  private String nurtureTrack;
+  private String journeyResult;
+  private String mergedInto;
+  private Instant endedAt;
 
   @Enumerated(EnumType.STRING)
   private JourneyState journeyState;
@@ -70,12 +82,87 @@ public class Lead {
     campaign = contact.campaign();
     consent = contact.consent();
     customFields = contact.customFieldsJson();
+    profile = contact.profile() == null ? null : contact.profile().normalised();
     stage = STAGE_NEW;
     journeyState = JourneyState.OPEN;
     this.idempotencyKey = idempotencyKey;
     this.requestFingerprint = requestFingerprint;
     createdAt = now;
     updatedAt = now;
+  }
+
+  /** Moves the lead into a stage; a stage re-entered without leaving it (rebuild) is the same visit. */
+  public int enterStage(final String newStage, final String resumeAt, final Instant now) {
+    if (!newStage.equals(stage)) {
+      stage = newStage;
+      stageVisit++;
+    }
+    resumeElement = resumeAt;
+    updatedAt = now;
+    return stageVisit;
+  }
+
+  public void normalise(final String firstName, final String lastName, final String company, final Instant now) {
+    this.firstName = firstName;
+    this.lastName = lastName;
+    this.company = company;
+    updatedAt = now;
+  }
+
+  public void linkAccount(final String accountId, final Instant now) {
+    this.accountId = accountId;
+    updatedAt = now;
+  }
+
+  public void mergeInto(final String survivorId, final Instant now) {
+    mergedInto = survivorId;
+    updatedAt = now;
+  }
+
+  public void followTrack(final String track, final Instant now) {
+    nurtureTrack = track;
+    updatedAt = now;
+  }
+
+  public void optOut(final Instant now) {
+    consent = false;
+    updatedAt = now;
+  }
+
+  /** The journey is over; the lead stays, with its result. */
+  public void close(final String result, final Instant now) {
+    journeyState = JourneyState.ENDED;
+    journeyResult = result;
+    endedAt = now;
+    updatedAt = now;
+  }
+
+  public BuyerProfile getProfile() {
+    return profile == null ? BuyerProfile.UNKNOWN : profile;
+  }
+
+  public String getAccountId() {
+    return accountId;
+  }
+
+  public int getStageVisit() {
+    return stageVisit;
+  }
+
+  public String getNurtureTrack() {
+    return nurtureTrack;
+  }
+
+  public String getJourneyResult() {
+    return journeyResult;
+  }
+
+  public String getMergedInto() {
+    return mergedInto;
+  }
+
+  public Instant getEndedAt() {
+    return endedAt;
   }
 
   public String getId() {

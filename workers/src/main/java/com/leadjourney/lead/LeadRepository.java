@@ -1,9 +1,11 @@
 package com.leadjourney.lead;
 
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -23,17 +25,20 @@ public interface LeadRepository extends JpaRepository<Lead, String> {
       where l.id = :id and (l.processInstanceKey is null or l.processInstanceKey = :key)""")
   int bindJourney(@Param("id") String id, @Param("key") long processInstanceKey);
 
-  @Modifying(flushAutomatically = true)
+  /** The lead, locked until commit: one stage step changes it at a time. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select l from Lead l where l.id = :id")
+  Optional<Lead> lockById(@Param("id") String id);
+
+  /** The open journey a new contact with this email merges into: the earliest one. */
   @Query(
       """
-      update Lead l set l.stage = :stage, l.resumeElement = :element, l.updatedAt = :now,
-        l.version = l.version + 1
-      where l.id = :id""")
-  int enterStage(
-      @Param("id") String id,
-      @Param("stage") String stage,
-      @Param("element") String element,
-      @Param("now") Instant now);
+      select l from Lead l where l.email = :email and l.id <> :id and l.mergedInto is null
+      and l.journeyState = com.leadjourney.lead.Lead.JourneyState.OPEN
+      and (l.createdAt < :createdAt or (l.createdAt = :createdAt and l.id < :id))
+      order by l.createdAt, l.id""")
+  List<Lead> findEarlierOpenByEmail(
+      @Param("email") String email, @Param("id") String id, @Param("createdAt") Instant createdAt);
 
   /** Open journeys whose engine instance was started before: the ones to rebuild. */
   @Query(

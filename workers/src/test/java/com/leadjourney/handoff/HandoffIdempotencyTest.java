@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.LeadApi;
+import com.leadjourney.task.HumanTask;
+import com.leadjourney.task.TaskInbox;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +17,7 @@ class HandoffIdempotencyTest extends EmbeddedAppTest {
 
   @Autowired TestRestTemplate http;
   @Autowired XdrRouting routing;
-  @Autowired XdrInbox inbox;
+  @Autowired TaskInbox inbox;
   @Autowired JdbcTemplate jdbc;
 
   @Test
@@ -37,14 +39,16 @@ class HandoffIdempotencyTest extends EmbeddedAppTest {
   void aRedeliveredListenerJobPutsTheTaskInTheInboxOnce() {
     final String leadId = new LeadApi(http).accept("""
         {"email":"opened-twice@example.com","consent":true}""");
-    final var task = new XdrTask(9_000_002L, leadId, 1L, "WorkLead", "xdr", "xdr-ada", Instant.now(), Instant.now());
+    inbox.opened(task(leadId));
+    inbox.opened(task(leadId));
 
-    inbox.opened(task);
-    inbox.opened(new XdrTask(9_000_002L, leadId, 1L, "WorkLead", "xdr", "xdr-ada", Instant.now(), Instant.now()));
-
-    assertThat(inbox.open("xdr-ada")).filteredOn(t -> t.getLeadId().equals(leadId)).hasSize(1);
+    assertThat(inbox.open("xdr-ada", null)).filteredOn(t -> t.getLeadId().equals(leadId)).hasSize(1);
     assertThat(jdbc.queryForObject("select count(*) from journey_event where lead_id = ? and type = 'TASK_OPENED'", Long.class, leadId)).isEqualTo(1);
     inbox.canceled(9_000_002L); // no engine instance behind it: keep it out of other tests' inbox
+  }
+
+  private static HumanTask task(final String leadId) {
+    return new HumanTask(9_000_002L, leadId, 1L, "xdr-handoff", "WorkLead", 1, "xdr", "xdr-ada", Instant.now(), Instant.now());
   }
 
   private long cursor() {

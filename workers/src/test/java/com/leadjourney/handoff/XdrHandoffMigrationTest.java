@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.LeadApi;
 import com.leadjourney.engine.EmbeddedEngine;
+import com.leadjourney.task.HumanTask;
+import com.leadjourney.task.HumanTaskRepository;
 import io.camunda.client.CamundaClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,7 @@ class XdrHandoffMigrationTest extends EmbeddedAppTest {
   @Autowired TestRestTemplate http;
   @Autowired CamundaClient client;
   @Autowired EmbeddedEngine engine;
-  @Autowired XdrTaskRepository tasks;
+  @Autowired HumanTaskRepository tasks;
   @Autowired JdbcTemplate jdbc;
 
   @Test
@@ -51,7 +53,8 @@ class XdrHandoffMigrationTest extends EmbeddedAppTest {
     final long v2Key =
         client.newDeployResourceCommand().addResourceStringUtf8(v2, "xdr-handoff.bpmn").send().join()
             .getProcesses().get(0).getProcessDefinitionKey();
-    final var waitingElements = List.of("WorkLead", "ReminderDue", "FirstTouchSlaBreached", "ReassignmentDue");
+    final var waitingElements =
+        List.of("WorkUnderSla", "WorkLead", "AwaitFirstTouch", "ReminderDue", "FirstTouchSlaBreached", "ReassignmentDue");
 
     final Map<?, ?> result =
         api.admin().postForObject(
@@ -70,9 +73,9 @@ class XdrHandoffMigrationTest extends EmbeddedAppTest {
   }
 
   private Set<Long> openTaskKeys(final List<String> leads) {
-    return tasks.findByStateOrderByDueAtAsc(XdrTask.State.OPEN).stream()
+    return tasks.findByStateOrderByDueAtAsc(HumanTask.State.OPEN).stream()
         .filter(t -> leads.contains(t.getLeadId()))
-        .map(XdrTask::getUserTaskKey)
+        .map(HumanTask::getUserTaskKey)
         .collect(Collectors.toSet());
   }
 

@@ -86,7 +86,8 @@ class XdrHandoffProcessTest extends EmbeddedAppTest {
     assertThat(recycled.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(recycled.getBody()).containsEntry("state", "COMPLETED").containsEntry("reason", "bad-timing");
     assertThat(openTasksOf(leadId)).isEmpty();
-    assertThat(timelineTypes(leadId)).endsWith("TASK_COMPLETED");
+    await().atMost(Duration.ofSeconds(30)).until(() -> timelineTypes(leadId).contains("FEEDBACK_RECORDED"));
+    assertThat(timelineTypes(leadId)).containsSubsequence("TASK_COMPLETED", "FEEDBACK_RECORDED");
 
     final var again = api().admin().postForEntity(completion, Map.of("outcome", "meeting-booked"), Map.class);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

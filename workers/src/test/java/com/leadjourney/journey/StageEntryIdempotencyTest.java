@@ -20,6 +20,7 @@ class StageEntryIdempotencyTest extends EmbeddedAppTest {
 
   @Autowired TestRestTemplate http;
   @Autowired StageEntry stageEntry;
+  @Autowired JourneyClaim claim;
   @Autowired JourneyStarter starter;
   @Autowired LeadRepository leads;
   @Autowired JourneyEventRepository events;
@@ -34,7 +35,7 @@ class StageEntryIdempotencyTest extends EmbeddedAppTest {
 
   private long stageEntries(final String leadId) {
     return events.findByLeadIdOrderByOccurredAtAscIdAsc(leadId).stream()
-        .filter(e -> e.getType() == JourneyEvent.Type.STAGE_ENTERED)
+        .filter(e -> e.getType() == JourneyEvent.Type.STAGE_ENTERED && "contact-intake".equals(e.getStage()))
         .count();
   }
 
@@ -42,8 +43,9 @@ class StageEntryIdempotencyTest extends EmbeddedAppTest {
   void aRedeliveredStageEntryJobRecordsNothingNew() {
     final var lead = leadInIntake();
 
-    stageEntry.enter(lead.getId(), "contact-intake", "EnterContactIntake", lead.getProcessInstanceKey());
+    final int visit = stageEntry.enter(lead.getId(), "contact-intake", "EnterContactIntake");
 
+    assertThat(visit).as("the same visit").isEqualTo(lead.getStageVisit());
     assertThat(stageEntries(lead.getId())).isEqualTo(1);
   }
 
@@ -51,8 +53,7 @@ class StageEntryIdempotencyTest extends EmbeddedAppTest {
   void aSecondJourneyForTheSameLeadIsRefusedAndLeavesTheLeadAlone() {
     final var lead = leadInIntake();
 
-    assertThatThrownBy(() -> stageEntry.enter(lead.getId(), "contact-intake", "EnterContactIntake", 42L))
-        .isInstanceOf(StageEntry.DuplicateJourneyException.class);
+    assertThatThrownBy(() -> claim.claim(lead.getId(), 42L)).isInstanceOf(JourneyClaim.DuplicateJourneyException.class);
 
     // The same through the engine: a repeated start (outbox retry after a lost reply).
     starter.start(lead);

@@ -1,4 +1,4 @@
-package com.leadjourney.handoff;
+package com.leadjourney.task;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -7,10 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A Camunda user task in an XDR's inbox. */
+/** A Camunda user task in someone's inbox: the XDR's "Work the lead", the AE's "Accept or reject". */
 @Entity
-@Table(name = "xdr_task")
-public class XdrTask {
+@Table(name = "human_task")
+public class HumanTask {
 
   public enum State {
     OPEN,
@@ -21,10 +21,14 @@ public class XdrTask {
   @Id private Long userTaskKey;
   private String leadId;
   private long processInstanceKey;
+  private String processId;
   private String elementId;
+  private int visit;
   private String candidateGroups;
   private String assignee;
+  private String claimedBy;
   private Instant dueAt;
+  private Instant firstTouchAt;
 
   @Enumerated(EnumType.STRING)
   private State state;
@@ -35,13 +39,15 @@ public class XdrTask {
   private Instant createdAt;
   private Instant closedAt;
 
-  protected XdrTask() {}
+  protected HumanTask() {}
 
-  XdrTask(
+  public HumanTask(
       final long userTaskKey,
       final String leadId,
       final long processInstanceKey,
+      final String processId,
       final String elementId,
+      final int visit,
       final String candidateGroups,
       final String assignee,
       final Instant dueAt,
@@ -49,7 +55,9 @@ public class XdrTask {
     this.userTaskKey = userTaskKey;
     this.leadId = leadId;
     this.processInstanceKey = processInstanceKey;
+    this.processId = processId;
     this.elementId = elementId;
+    this.visit = visit;
     this.candidateGroups = candidateGroups;
     this.assignee = assignee;
     this.dueAt = dueAt;
@@ -57,9 +65,30 @@ public class XdrTask {
     state = State.OPEN;
   }
 
-  void completed(final Outcome outcome, final String reason, final String objections, final Instant at) {
+  void assigned(final String assignee) {
+    this.assignee = assignee;
+  }
+
+  void claimed(final String user) {
+    assignee = user;
+    claimedBy = user;
+  }
+
+  void touched(final Instant at) {
+    if (firstTouchAt == null) {
+      firstTouchAt = at;
+    }
+  }
+
+  /** The same task, recreated by a rebuilt journey: it keeps what happened to it. */
+  void carryOver(final HumanTask earlier) {
+    firstTouchAt = earlier.firstTouchAt;
+    claimedBy = earlier.claimedBy;
+  }
+
+  void completed(final String outcome, final String reason, final String objections, final Instant at) {
     state = State.COMPLETED;
-    this.outcome = outcome.code();
+    this.outcome = outcome;
     this.reason = reason;
     this.objections = objections;
     closedAt = at;
@@ -82,8 +111,16 @@ public class XdrTask {
     return processInstanceKey;
   }
 
+  public String getProcessId() {
+    return processId;
+  }
+
   public String getElementId() {
     return elementId;
+  }
+
+  public int getVisit() {
+    return visit;
   }
 
   public String getCandidateGroups() {
@@ -94,8 +131,16 @@ public class XdrTask {
     return assignee;
   }
 
+  public String getClaimedBy() {
+    return claimedBy;
+  }
+
   public Instant getDueAt() {
     return dueAt;
+  }
+
+  public Instant getFirstTouchAt() {
+    return firstTouchAt;
   }
 
   public State getState() {
@@ -110,7 +155,15 @@ public class XdrTask {
     return reason;
   }
 
+  public String getObjections() {
+    return objections;
+  }
+
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
   }
 }

@@ -1,0 +1,101 @@
+package com.leadjourney.customer;
+
+import com.leadjourney.lead.JourneyEvent;
+import com.leadjourney.lead.Timeline;
+import com.leadjourney.opportunity.Opportunities;
+import com.leadjourney.qualification.Engagements;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Credits a won deal's amount to the campaigns that touched it, only through contacts whose role
+ * on the opportunity sales confirmed: pipeline credit marketing and sales both stand behind.
+ */
+@Service
+class Attribution {
+
+  private final JdbcTemplate jdbc;
+  private final Opportunities opportunities;
+  private final Engagements engagements;
+  private final Timeline timeline;
+  private final Clock clock;
+
+  Attribution(
+      final JdbcTemplate jdbc, final Opportunities opportunities, final Engagements engagements, final Timeline timeline, final Clock clock) {
+    this.jdbc = jdbc;
+    this.opportunities = opportunities;
+    this.engagements = engagements;
+    this.timeline = timeline;
+    this.clock = clock;
+  }
+
+  /** Once per opportunity: a redelivered job finds the credit already given. */
+  @Transactional
+  void credit(final String leadId) {
+    final var won = wonOpportunity(leadId);
+    final String dedupeKey = "attributed:" + won.id();
+    if (jdbc.queryForObject("select count(*) from attribution_credit where opportunity_id = ?", Integer.class, won.id()) > 0) {
+      return;
+    }
+    final List<String> confirmed =
+        won.contactRoles().stream().filter(r -> r.confirmed()).map(r -> r.leadId()).toList();
+    final List<Engagements.Engagement> touches =
+        confirmed.stream()
+            .flatMap(contact -> engagements.of(contact).stream())
+            .filter(t -> t.campaign() != null && !t.occurredAt().isAfter(won.closedAt()))
+            .sorted(Comparator.comparing(Engagements.Engagement::occurredAt))
+            .toList();
+    if (touches.isEmpty()) {
+      timeline.record(
+          leadId, JourneyEvent.Type.REVENUE_ATTRIBUTED, "customer",
+          confirmed.isEmpty()
+              ? "nothing credited: sales confirmed no contact role on opportunity " + won.id()
+              : "nothing credited: no campaign touched the " + confirmed.size() + " confirmed contacts",
+          dedupeKey);
+      return;
+    }
+    final var shares = AttributionModels.shares(touches, qualifiedAt(leadId), won.openedAt());
+    final Instant now = clock.instant();
+    shares.forEach(
+        (model, byCampaign) ->
+            byCampaign.forEach(
+                (campaign, share) ->
+                    jdbc.update(
+                        "insert into attribution_credit (opportunity_id, model, campaign, share, amount, credited_at) values (?, ?, ?, ?, ?, ?)",
+                        won.id(), model, campaign, share, amount(won.amount(), share), Timestamp.from(now))));
+    timeline.record(
+        leadId, JourneyEvent.Type.REVENUE_ATTRIBUTED, "customer",
+        won.amount().toPlainString() + " over " + touches.size() + " touches of " + confirmed.size() + " confirmed contacts; w-shaped "
+            + shares.get("w-shaped").entrySet().stream()
+                .map(e -> e.getKey() + " " + Math.round(e.getValue() * 100) + "%")
+                .collect(Collectors.joining(", ")),
+        dedupeKey);
+  }
+
+  Opportunities.View wonOpportunity(final String leadId) {
+    return opportunities.ofLead(leadId).stream()
+        .filter(o -> "closed-won".equals(o.stage()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no won opportunity"));
+  }
+
+  private Instant qualifiedAt(final String leadId) {
+    return jdbc.queryForList(
+            "select decided_at from qualification_decision where lead_id = ? and outcome = 'mql' order by decided_at", Timestamp.class, leadId)
+        .stream().findFirst().map(Timestamp::toInstant).orElse(null);
+  }
+
+  private static BigDecimal amount(final BigDecimal total, final double share) {
+    return total.multiply(BigDecimal.valueOf(share)).setScale(2, RoundingMode.HALF_UP);
+  }
+}

@@ -1,0 +1,37 @@
+package com.leadjourney.lead;
+
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+
+/** Writes the lead's timeline: each line once per dedupe key, in the caller's transaction. */
+@Service
+public class Timeline {
+
+  private final JourneyEventRepository events;
+  private final Clock clock;
+
+  Timeline(final JourneyEventRepository events, final Clock clock) {
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** True when the line is new; false when a redelivered job or a rebuilt journey wrote it before. */
+  public boolean record(
+      final String leadId, final JourneyEvent.Type type, final String stage, final String detail, final String dedupeKey) {
+    return recordAt(leadId, type, stage, null, detail, dedupeKey);
+  }
+
+  public boolean recordAt(
+      final String leadId,
+      final JourneyEvent.Type type,
+      final String stage,
+      final String elementId,
+      final String detail,
+      final String dedupeKey) {
+    return events.recordOnce(new JourneyEvent(leadId, type, stage, elementId, abbreviate(detail), clock.instant(), dedupeKey));
+  }
+
+  private static String abbreviate(final String detail) {
+    return detail == null || detail.length() <= 500 ? detail : detail.substring(0, 497) + "...";
+  }
+}

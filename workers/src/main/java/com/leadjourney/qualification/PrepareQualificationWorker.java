@@ -1,0 +1,24 @@
+package com.leadjourney.qualification;
+
+import com.leadjourney.journey.JourneyVariables;
+import com.leadjourney.lead.LeadRepository;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Job type {@code prepare-qualification}: the eight agreed fields as the decision's inputs. */
+@Component
+public class PrepareQualificationWorker {
+
+  private final LeadRepository leads;
+
+  PrepareQualificationWorker(final LeadRepository leads) {
+    this.leads = leads;
+  }
+
+  @JobWorker(type = "prepare-qualification")
+  public Map<String, Object> prepareQualification(@Variable(name = JourneyVariables.LEAD_ID) final String leadId) {
+    return leads.findById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId)).getProfile().asVariables();
+  }
+}

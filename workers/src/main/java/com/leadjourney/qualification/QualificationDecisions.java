@@ -1,0 +1,146 @@
+package com.leadjourney.qualification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadjourney.lead.JourneyEvent;
+import com.leadjourney.lead.Lead;
+import com.leadjourney.lead.LeadRepository;
+import com.leadjourney.lead.Timeline;
+import com.leadjourney.platform.AfterCommit;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides MQL / nurture / disqualified from the definition's matched criteria (fit) and the
+ * decayed engagement, and stores the decision with everything needed to explain it.
+ */
+@Service
+public class QualificationDecisions {
+
+  public static final String MQL = "mql";
+  public static final String NURTURE = "nurture";
+  public static final String DISQUALIFIED = "disqualified";
+
+  /** One criterion of lead-qualification.dmn that matched. */
+  record MatchedCriterion(String criterion, int points, String verdict) {
+    static MatchedCriterion of(final Map<?, ?> row) {
+      return new MatchedCriterion((String) row.get("criterion"), ((Number) row.get("points")).intValue(), (String) row.get("verdict"));
+    }
+
+    @Override
+    public String toString() {
+      return "disqualify".equals(verdict) ? criterion + " (disqualifies)" : criterion + " +" + points;
+    }
+  }
+
+  public record Decision(String outcome, int fit, double engagement, String reason) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JdbcTemplate jdbc;
+  private final LeadRepository leads;
+  private final Engagements engagements;
+  private final Timeline timeline;
+  private final QualificationProperties properties;
+  private final MeterRegistry meters;
+  private final Clock clock;
+
+  QualificationDecisions(
+      final JdbcTemplate jdbc,
+      final LeadRepository leads,
+      final Engagements engagements,
+      final Timeline timeline,
+      final QualificationProperties properties,
+      final MeterRegistry meters,
+      final Clock clock) {
+    this.jdbc = jdbc;
+    this.leads = leads;
+    this.engagements = engagements;
+    this.timeline = timeline;
+    this.properties = properties;
+    this.meters = meters;
+    this.clock = clock;
+  }
+
+  /** Idempotent per pre-qualification visit: a redelivered job or a rebuilt journey gets the stored decision. */
+  @Transactional
+  public Decision decide(final String leadId, final List<Map<?, ?>> fitRules) {
+    final Lead lead = leads.lockById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId));
+    final int visit = lead.getStageVisit();
+    final var earlier =
+        jdbc.query(
+            "select outcome, fit_score, engagement_score, reason from qualification_decision where lead_id = ? and visit = ?",
+            (row, i) -> new Decision(row.getString(1), row.getInt(2), row.getDouble(3), row.getString(4)),
+            leadId, visit);
+    if (!earlier.isEmpty()) {
+      return earlier.get(0);
+    }
+    final List<MatchedCriterion> matched = fitRules.stream().map(MatchedCriterion::of).toList();
+    final int fit = matched.stream().mapToInt(MatchedCriterion::points).sum();
+    final String disqualifiedBy =
+        matched.stream().filter(c -> "disqualify".equals(c.verdict())).map(MatchedCriterion::criterion).findFirst().orElse(null);
+    final Instant now = clock.instant();
+    final var engagement = EngagementScore.of(engagements.of(leadId), now, properties.halfLife());
+    final String outcome =
+        disqualifiedBy != null ? DISQUALIFIED : meetsDefinition(fit, engagement.score()) ? MQL : NURTURE;
+    final var decision = new Decision(outcome, fit, engagement.score(), disqualifiedBy);
+    jdbc.update(
+        """
+        insert into qualification_decision (lead_id, visit, definition_version, inputs, matched_rules, fit_score,
+          engagement_score, engagement_breakdown, outcome, reason, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        leadId, visit, properties.definitionVersion(), json(lead.getProfile().asVariables()), json(matched), fit,
+        engagement.score(), json(engagement.byType()), outcome, disqualifiedBy, Timestamp.from(now));
+    timeline.record(
+        leadId, JourneyEvent.Type.QUALIFIED, lead.getStage(),
+        outcome + (disqualifiedBy != null ? " (" + disqualifiedBy + ")" : "") + ": fit " + fit + " of " + properties.mqlFit()
+            + " [" + matched.stream().map(MatchedCriterion::toString).collect(Collectors.joining(", ")) + "], engagement "
+            + engagement.score() + " of " + properties.mqlEngagement() + " " + engagement.byType() + ", definition "
+            + properties.definitionVersion(),
+        "qualified:" + visit);
+    AfterCommit.run(
+        () -> meters.counter("leadjourney.qualification.decisions", "outcome", outcome, "definition_version", properties.definitionVersion()).increment());
+    return decision;
+  }
+
+  /** Would the lead qualify now, with its last fit and today's decayed engagement? (nurture re-scoring) */
+  @Transactional(readOnly = true)
+  public Decision rescore(final String leadId) {
+    final var last =
+        jdbc.query(
+            "select fit_score, reason from qualification_decision where lead_id = ? order by visit desc limit 1",
+            (row, i) -> new Object[] {row.getInt(1), row.getString(2)},
+            leadId);
+    final int fit = last.isEmpty() ? 0 : (int) last.get(0)[0];
+    final String disqualifiedBy = last.isEmpty() ? null : (String) last.get(0)[1];
+    final double engagement = EngagementScore.of(engagements.of(leadId), clock.instant(), properties.halfLife()).score();
+    final String outcome = disqualifiedBy == null && meetsDefinition(fit, engagement) ? MQL : NURTURE;
+    return new Decision(outcome, fit, engagement, disqualifiedBy);
+  }
+
+  /** The definition version that last decided for the lead, if any. */
+  public String definitionVersionOf(final String leadId) {
+    return jdbc.queryForList(
+            "select definition_version from qualification_decision where lead_id = ? order by visit desc limit 1", String.class, leadId)
+        .stream().findFirst().orElse(null);
+  }
+
+  private boolean meetsDefinition(final int fit, final double engagement) {
+    return fit >= properties.mqlFit() && engagement >= properties.mqlEngagement();
+  }
+
+  private static String json(final Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (final JsonProcessingException e) {
+      throw new IllegalStateException("Cannot store the decision trace", e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package com.leadjourney.qualification;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The live definition's thresholds and engagement scoring. Until definitions are versioned and
+ * co-signed in the app, this is the default both teams start from; the criteria are the DMN.
+ *
+ * @param definitionVersion recorded with every decision, so conversion by version is comparable
+ * @param mqlFit fit score (sum of the matched criteria's points) an MQL needs
+ * @param mqlEngagement decayed engagement score an MQL needs
+ * @param halfLife engagement loses half its weight in this time
+ * @param points engagement points by touch type; unknown types score {@code other}
+ */
+@ConfigurationProperties("leadjourney.qualification")
+public record QualificationProperties(
+    @DefaultValue("v1-default") String definitionVersion,
+    @DefaultValue("50") int mqlFit,
+    @DefaultValue("10") double mqlEngagement,
+    @DefaultValue("14d") Duration halfLife,
+    Map<String, Integer> points) {
+
+  // A map default cannot be written with @DefaultValue: the binder would leave the bean null.
+  public QualificationProperties {
+    if (points == null || points.isEmpty()) {
+      points =
+          Map.of(
+              "demo-request", 30, "reply", 20, "webinar", 15, "event", 15, "form-fill", 10, "re-engaged", 10,
+              "content-download", 8, "email-click", 4, "web-visit", 2, "other", 5);
+    }
+  }
+
+  int pointsFor(final String type) {
+    return points.getOrDefault(type, points.getOrDefault("other", 0));
+  }
+}

@@ -1,0 +1,61 @@
+package com.leadjourney.sla;
+
+import com.leadjourney.engine.JourneyMessages;
+import com.leadjourney.lead.JourneyEvent;
+import com.leadjourney.lead.LeadRepository;
+import com.leadjourney.lead.Timeline;
+import com.leadjourney.platform.AfterCommit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stops the first-touch clock at the first logged touch: SLA met (or how late), speed-to-lead
+ * (intake to first human touch) measured in the SLA bands, and the journey told (message
+ * first-touch-logged ends its SLA timers).
+ */
+@Service
+public class FirstTouchClock {
+
+  private static final Duration[] BANDS = {Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(60)};
+
+  private final LeadRepository leads;
+  private final Timeline timeline;
+  private final JourneyMessages messages;
+  private final Timer speedToLead;
+  private final MeterRegistry meters;
+
+  FirstTouchClock(final LeadRepository leads, final Timeline timeline, final JourneyMessages messages, final MeterRegistry meters) {
+    this.leads = leads;
+    this.timeline = timeline;
+    this.messages = messages;
+    this.meters = meters;
+    speedToLead =
+        Timer.builder("leadjourney.speed.to.lead")
+            .description("From intake accepted to the first human touch logged by an XDR")
+            .serviceLevelObjectives(BANDS)
+            .register(meters);
+  }
+
+  /** Call in the transaction that logs the first touch of a task with a first-touch clock. */
+  public void stopped(final String leadId, final long userTaskKey, final String stage, final Instant dueAt, final Instant touchedAt) {
+    final var lead = leads.findById(leadId).orElseThrow();
+    final Duration sinceIntake = Duration.between(lead.getCreatedAt(), touchedAt);
+    final boolean met = dueAt == null || !touchedAt.isAfter(dueAt);
+    final String detail =
+        (met ? "first touch in time" : "first touch " + Duration.between(dueAt, touchedAt).toMinutes() + " min after the deadline")
+            + "; speed-to-lead " + sinceIntake.toMinutes() + " min";
+    if (!timeline.record(leadId, met ? JourneyEvent.Type.SLA_MET : JourneyEvent.Type.TOUCH_LOGGED, stage, detail, "first-touch:" + userTaskKey)) {
+      return;
+    }
+    AfterCommit.run(
+        () -> {
+          speedToLead.record(sinceIntake);
+          meters.counter("leadjourney.sla.events", "event", met ? "met" : "breached-then-touched", "stage", stage).increment();
+        });
+    messages.publishAfterCommit("first-touch-logged", leadId, "first-touch:" + userTaskKey, Duration.ofHours(1), Map.of());
+  }
+}

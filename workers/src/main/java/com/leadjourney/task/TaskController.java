@@ -1,0 +1,70 @@
+package com.leadjourney.task;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The inbox API: list, claim, log a touch, complete with an outcome. */
+@RestController
+class TaskController {
+
+  record TaskView(
+      long userTaskKey,
+      String leadId,
+      String stage,
+      String element,
+      String assignee,
+      String candidateGroups,
+      Instant dueAt,
+      Instant firstTouchAt,
+      String state,
+      String outcome,
+      String reason) {
+    static TaskView of(final HumanTask t) {
+      return new TaskView(
+          t.getUserTaskKey(), t.getLeadId(), t.getProcessId(), t.getElementId(), t.getAssignee(), t.getCandidateGroups(), t.getDueAt(),
+          t.getFirstTouchAt(), t.getState().name(), t.getOutcome(), t.getReason());
+    }
+  }
+
+  record Completion(String outcome, String reason, String objections) {}
+
+  record Touch(String kind, String note) {}
+
+  private final TaskInbox inbox;
+  private final TaskTouches touches;
+
+  TaskController(final TaskInbox inbox, final TaskTouches touches) {
+    this.inbox = inbox;
+    this.touches = touches;
+  }
+
+  /** Open tasks, soonest deadline first; filter by assignee and by stage (xdr-handoff, sales-acceptance). */
+  @GetMapping("/api/tasks")
+  List<TaskView> openTasks(@RequestParam(required = false) final String assignee, @RequestParam(required = false) final String stage) {
+    return inbox.open(assignee, stage).stream().map(TaskView::of).toList();
+  }
+
+  @PostMapping("/api/tasks/{userTaskKey}/claim")
+  TaskView claim(@PathVariable final long userTaskKey, final Principal user) {
+    return TaskView.of(inbox.claim(userTaskKey, user.getName()));
+  }
+
+  /** Logs a call, email, meeting, social touch or note; the first on an XDR task meets the first-touch SLA. */
+  @PostMapping("/api/tasks/{userTaskKey}/touches")
+  TaskView touch(@PathVariable final long userTaskKey, @RequestBody final Touch touch, final Principal user) {
+    return TaskView.of(touches.log(userTaskKey, touch.kind(), touch.note(), user.getName()));
+  }
+
+  /** Closes the task with an outcome of its stage; reasons come from the feedback taxonomy. */
+  @PostMapping("/api/tasks/{userTaskKey}/completion")
+  TaskView complete(@PathVariable final long userTaskKey, @RequestBody final Completion completion, final Principal user) {
+    return TaskView.of(inbox.complete(userTaskKey, completion.outcome(), completion.reason(), completion.objections(), user.getName()));
+  }
+}

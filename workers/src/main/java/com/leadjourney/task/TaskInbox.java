@@ -1,0 +1,169 @@
+package com.leadjourney.task;
+
+import com.leadjourney.lead.JourneyEvent;
+import com.leadjourney.lead.Timeline;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Everyone's inbox in both modes: tasks arrive through the user tasks' listeners and leave by the
+ * Camunda client's own user-task commands (REST on a cluster, the app's embedded endpoint
+ * otherwise). The engine is told first; the inbox row follows, so a lost reply is safe to retry.
+ */
+@Service
+public class TaskInbox {
+
+  private final HumanTaskRepository tasks;
+  private final Timeline timeline;
+  private final CamundaClient client;
+  private final TransactionTemplate transaction;
+  private final Map<String, TaskOutcomes> outcomesByProcess;
+  private final Clock clock;
+
+  TaskInbox(
+      final HumanTaskRepository tasks,
+      final Timeline timeline,
+      final CamundaClient client,
+      final TransactionTemplate transaction,
+      final List<TaskOutcomes> outcomes,
+      final Clock clock) {
+    this.tasks = tasks;
+    this.timeline = timeline;
+    this.client = client;
+    this.transaction = transaction;
+    outcomesByProcess = outcomes.stream().collect(Collectors.toMap(TaskOutcomes::processId, Function.identity()));
+    this.clock = clock;
+  }
+
+  /**
+   * Idempotent: the task key is the row's key. A journey rebuilt after a restart creates the same
+   * task under a new key: the new row replaces the old one and keeps its first touch and claim.
+   */
+  public void opened(final HumanTask task) {
+    transaction.executeWithoutResult(
+        tx -> {
+          if (tasks.existsById(task.getUserTaskKey())) {
+            return;
+          }
+          tasks.findFirstByLeadIdAndProcessIdAndElementIdAndVisitAndStateAndUserTaskKeyNot(
+                  task.getLeadId(), task.getProcessId(), task.getElementId(), task.getVisit(), HumanTask.State.OPEN, task.getUserTaskKey())
+              .ifPresent(
+                  earlier -> {
+                    earlier.canceled(clock.instant());
+                    task.carryOver(earlier);
+                  });
+          tasks.save(task);
+          timeline.recordAt(
+              task.getLeadId(), JourneyEvent.Type.TASK_OPENED, task.getProcessId(), task.getElementId(),
+              "for " + (task.getAssignee() == null ? task.getCandidateGroups() : task.getAssignee()) + ", due " + task.getDueAt(),
+              "task-opened:" + task.getUserTaskKey());
+        });
+  }
+
+  /** The engine assigned the task (routing at creation, a claim, a manager's reassignment). */
+  public void assigned(final long userTaskKey, final String assignee) {
+    transaction.executeWithoutResult(tx -> tasks.findById(userTaskKey).filter(t -> t.getState() == HumanTask.State.OPEN).ifPresent(t -> t.assigned(assignee)));
+  }
+
+  /** The task was interrupted (e.g. reassignment): it leaves the inbox. */
+  public void canceled(final long userTaskKey) {
+    transaction.executeWithoutResult(
+        tx ->
+            tasks.findById(userTaskKey)
+                .filter(t -> t.getState() == HumanTask.State.OPEN)
+                .ifPresent(
+                    t -> {
+                      t.canceled(clock.instant());
+                      timeline.recordAt(
+                          t.getLeadId(), JourneyEvent.Type.TASK_CANCELED, t.getProcessId(), t.getElementId(),
+                          "taken from " + t.getAssignee(), "task-canceled:" + userTaskKey);
+                    }));
+  }
+
+  public List<HumanTask> open(final String assignee, final String processId) {
+    final var open =
+        assignee == null
+            ? tasks.findByStateOrderByDueAtAsc(HumanTask.State.OPEN)
+            : tasks.findByStateAndAssigneeOrderByDueAtAsc(HumanTask.State.OPEN, assignee);
+    return processId == null ? open : open.stream().filter(t -> processId.equals(t.getProcessId())).toList();
+  }
+
+  /** The user takes the task: it must be theirs already or nobody's. */
+  public HumanTask claim(final long userTaskKey, final String user) {
+    final HumanTask task = openTask(userTaskKey);
+    if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT, "Task " + userTaskKey + " is assigned to " + task.getAssignee() + "; a manager can reassign it");
+    }
+    engine(() -> client.newAssignUserTaskCommand(userTaskKey).assignee(user).send().join(10, TimeUnit.SECONDS));
+    return transaction.execute(
+        tx -> {
+          final var current = tasks.findById(userTaskKey).orElseThrow();
+          current.claimed(user);
+          timeline.recordAt(current.getLeadId(), JourneyEvent.Type.TASK_CLAIMED, current.getProcessId(), current.getElementId(), "claimed by " + user, "task-claimed:" + userTaskKey + ":" + user);
+          return current;
+        });
+  }
+
+  /** Closes the task with an outcome its stage allows; the engine first, then the inbox. */
+  public HumanTask complete(final long userTaskKey, final String outcome, final String reason, final String objections, final String user) {
+    final HumanTask task = openTask(userTaskKey);
+    final Map<String, Object> variables;
+    try {
+      variables = outcomesOf(task).completionVariables(outcome, reason, objections);
+    } catch (final IllegalArgumentException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+    engine(() -> client.newCompleteUserTaskCommand(userTaskKey).variables(variables).send().join(10, TimeUnit.SECONDS));
+    final Instant now = clock.instant();
+    final String recordedReason = variables.containsKey("reason") ? (String) variables.get("reason") : null;
+    return transaction.execute(
+        tx -> {
+          final var current = tasks.findById(userTaskKey).orElseThrow();
+          current.completed(outcome, recordedReason, objections, now);
+          timeline.recordAt(
+              current.getLeadId(), JourneyEvent.Type.TASK_COMPLETED, current.getProcessId(), current.getElementId(),
+              outcome + (recordedReason != null ? " (" + recordedReason + ")" : "") + " by " + user, "task-completed:" + userTaskKey);
+          return current;
+        });
+  }
+
+  HumanTask openTask(final long userTaskKey) {
+    final var task =
+        tasks.findById(userTaskKey)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No task " + userTaskKey + " in the inbox"));
+    if (task.getState() != HumanTask.State.OPEN) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Task " + userTaskKey + " is already " + task.getState().name().toLowerCase());
+    }
+    return task;
+  }
+
+  TaskOutcomes outcomesOf(final HumanTask task) {
+    final var outcomes = outcomesByProcess.get(task.getProcessId());
+    if (outcomes == null) {
+      throw new IllegalStateException("No outcomes defined for tasks of " + task.getProcessId());
+    }
+    return outcomes;
+  }
+
+  private static void engine(final Runnable command) {
+    try {
+      command.run();
+    } catch (final ProblemException e) {
+      if (e.code() != HttpStatus.NOT_FOUND.value()) { // 404: done before, our reply was lost
+        throw new ResponseStatusException(HttpStatus.valueOf(e.code()), "The engine refused: " + e.details().getDetail());
+      }
+    }
+  }
+}

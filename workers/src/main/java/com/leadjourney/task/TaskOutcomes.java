@@ -1,0 +1,28 @@
+package com.leadjourney.task;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the human task of one stage may be closed: its outcomes, which need a reason from the
+ * taxonomy, and the variables the stage's gateway routes on. One implementation per stage.
+ */
+public interface TaskOutcomes {
+
+  /** The stage process whose user tasks these are. */
+  String processId();
+
+  List<String> outcomes();
+
+  /**
+   * The completion's variables.
+   *
+   * @throws IllegalArgumentException saying what to fix (unknown outcome, missing reason)
+   */
+  Map<String, Object> completionVariables(String outcome, String reason, String objections);
+
+  /** Whether touches on this task stop a first-touch clock (message first-touch-logged). */
+  default boolean firstTouchClock() {
+    return false;
+  }
+}
