@@ -54,8 +54,9 @@ class EngagementController {
     final Instant at = request.occurredAt() != null ? request.occurredAt() : clock.instant();
     final boolean recorded = engagements.record(leadId, request.type(), request.campaign(), at, key, lead.getStage());
     if (recorded) {
-      // Only a journey waiting in nurture listens; elsewhere the engagement simply counts at the next decision.
-      messages.publishAfterCommit("lead-engaged", leadId, key, Duration.ZERO, Map.of("engagementType", request.type()));
+      // A journey in nurture re-scores (kept a minute, in case it is between two waits); elsewhere the
+      // engagement simply counts at the next decision.
+      messages.publishAfterCommit("lead-engaged", leadId, key, Duration.ofMinutes(1), Map.of("engagementType", request.type()));
     }
     return ResponseEntity.accepted().body(Map.of("leadId", leadId, "type", request.type(), "recorded", recorded));
   }
