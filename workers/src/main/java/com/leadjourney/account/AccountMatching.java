@@ -60,7 +60,7 @@ public class AccountMatching {
     final Match match =
         byDomain(domain)
             .or(() -> byName(name))
-            .orElseGet(() -> new Match(create(lead, domain, name), "new account"));
+            .orElseGet(() -> create(lead, domain, name));
     lead.linkAccount(match.accountId(), clock.instant());
     timeline.record(leadId, JourneyEvent.Type.ACCOUNT_MATCHED, lead.getStage(), match.how(), "account-matched");
     return match;
@@ -70,7 +70,8 @@ public class AccountMatching {
     if (domain == null) {
       return Optional.empty();
     }
-    return jdbc.queryForList("select id from account where domain = ?", String.class, domain).stream()
+    // A locking read sees accounts other contacts of the company created since this transaction began.
+    return jdbc.queryForList("select id from account where domain = ? lock in share mode", String.class, domain).stream()
         .findFirst()
         .map(id -> new Match(id, "matched by email domain " + domain));
   }
@@ -92,14 +93,16 @@ public class AccountMatching {
         .map(best -> new Match((String) best[0], "matched by company name '" + best[2] + "'"));
   }
 
-  private String create(final Lead lead, final String domain, final String name) {
+  /** A new account; if a colleague's lead created the company's account a moment ago, that one. */
+  private Match create(final Lead lead, final String domain, final String name) {
     final String id = UUID.randomUUID().toString();
     final String displayName =
         lead.getCompany() != null ? lead.getCompany() : domain != null ? domain : "Individual: " + lead.getEmail();
-    jdbc.update(
-        "insert into account (id, name, normalized_name, domain, created_at) values (?, ?, ?, ?, ?)",
-        id, displayName, name == null ? normalisedName(displayName) : name, domain, Timestamp.from(clock.instant()));
-    return id;
+    final int created =
+        jdbc.update(
+            "insert ignore into account (id, name, normalized_name, domain, created_at) values (?, ?, ?, ?, ?)",
+            id, displayName, name == null ? normalisedName(displayName) : name, domain, Timestamp.from(clock.instant()));
+    return created == 1 ? new Match(id, "new account") : byDomain(domain).orElseThrow();
   }
 
   static Optional<String> companyDomain(final String email) {

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +43,7 @@ public class EmbeddedEngine implements DisposableBean {
 
   private final EmbeddedEngineAssembly assembly;
   private final CompactingLogStorage log = new CompactingLogStorage();
+  private final EmbeddedIncidents incidents = new EmbeddedIncidents();
   // What advanceClock added; the actor clock keeps its own but does not expose it, and its
   // current time is only refreshed while actors run.
   private volatile Duration offset = Duration.ZERO;
@@ -91,9 +93,11 @@ public class EmbeddedEngine implements DisposableBean {
     }
   }
 
-  void compactLog() {
+  synchronized void compactLog() {
     try {
-      log.compactUpTo(assembly.lastProcessedPosition());
+      final long processed = assembly.lastProcessedPosition();
+      final long read = assembly.readIncidentEvents(incidents::apply);
+      log.compactUpTo(Math.min(processed, read));
     } catch (final RuntimeException e) {
       LOG.debug("Log compaction skipped", e);
     }
@@ -127,6 +131,12 @@ public class EmbeddedEngine implements DisposableBean {
 
   public boolean isGatewayOpen() {
     return assembly.isGatewayOpen();
+  }
+
+  /** Open incidents, as read from the engine's log (refreshed with each compaction). */
+  public List<Incidents.Incident> openIncidents() {
+    compactLog();
+    return incidents.open();
   }
 
   public CompactingLogStorage log() {

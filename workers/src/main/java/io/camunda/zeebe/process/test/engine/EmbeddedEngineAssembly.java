@@ -9,6 +9,11 @@ import io.camunda.zeebe.engine.EngineConfiguration;
 import io.camunda.zeebe.engine.processing.EngineProcessors;
 import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
 import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.protocol.impl.record.CopiedRecord;
+import io.camunda.zeebe.protocol.impl.record.value.incident.IncidentRecord;
+import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.logstreams.storage.LogStorage;
 import com.google.protobuf.GeneratedMessage;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CancelProcessInstanceRequest;
@@ -30,6 +35,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +54,8 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
   private final ControlledActorClock clock = new ControlledActorClock();
   private final ActorScheduler scheduler;
   private final LogStream logStream;
+  private final LogStreamReader eventReader;
+  private long lastReadPosition = -1;
   private final ZeebeDb<ZbColumnFamilies> state;
   private final GrpcToLogStreamGateway gateway;
   private final CommandWriter commandWriter;
@@ -72,6 +80,7 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
             .withMeterRegistry(meterRegistry)
             .build();
     commandWriter = new CommandWriter(logStream.newLogStreamWriter());
+    eventReader = logStream.newLogStreamReader();
     final var commandSender = new CommandSender(commandWriter);
     final var jobStreamer = new InMemoryJobStreamer(commandWriter);
     gateway =
@@ -186,6 +195,33 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
 
   public ControlledActorClock clock() {
     return clock;
+  }
+
+  /**
+   * Hands every incident event written since the last call to {@code consumer}, oldest first,
+   * and returns the position read up to: the log must not be compacted past it before the next
+   * call (the engine's gateway has no incident query; the app keeps its own list from these).
+   */
+  public synchronized long readIncidentEvents(final Consumer<Record<IncidentRecord>> consumer) {
+    if (lastReadPosition < 0) {
+      eventReader.seekToFirstEvent();
+    } else {
+      eventReader.seekToNextEvent(lastReadPosition);
+    }
+    while (eventReader.hasNext()) {
+      final LoggedEvent event = eventReader.next();
+      final var metadata = new RecordMetadata();
+      event.readMetadata(metadata);
+      if (metadata.getRecordType() == RecordType.EVENT && metadata.getValueType() == ValueType.INCIDENT) {
+        final var incident = new IncidentRecord();
+        event.readValue(incident);
+        consumer.accept(
+            new CopiedRecord<>(
+                incident, metadata, event.getKey(), 1, event.getPosition(), event.getSourceEventPosition(), event.getTimestamp()));
+      }
+      lastReadPosition = event.getPosition();
+    }
+    return lastReadPosition;
   }
 
   /** Position of the last command the engine has fully processed; older log entries are dead. */
