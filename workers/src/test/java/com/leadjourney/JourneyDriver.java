@@ -115,10 +115,12 @@ public record JourneyDriver(TestRestTemplate http, EmbeddedEngine engine) {
     return (Map<String, Object>) admin().getForObject("/api/opportunities?leadId=" + leadId, List.class).get(0);
   }
 
+  /** Returns the update's id. */
   @SuppressWarnings("rawtypes")
-  public void updateOpportunity(final Map<String, Object> opportunity, final Map<String, Object> update) {
+  public String updateOpportunity(final Map<String, Object> opportunity, final Map<String, Object> update) {
     final var response = admin().postForEntity("/api/opportunities/" + opportunity.get("id") + "/updates", update, Map.class);
     assertThat(response.getStatusCode()).as("update %s: %s", update, response.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+    return (String) response.getBody().get("updateId");
   }
 
   public Map<?, ?> journey(final String leadId) {

@@ -3,7 +3,7 @@ package com.leadjourney.acceptance;
 import com.leadjourney.journey.JourneyVariables;
 import com.leadjourney.lead.JourneyClock;
 import com.leadjourney.lead.JourneyClockRepository;
-import com.leadjourney.lead.LeadRepository;
+import com.leadjourney.lead.Timeline;
 import com.leadjourney.routing.TeamRouting;
 import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
@@ -19,14 +19,14 @@ public class AssignAeWorker {
   static final String STAGE = "sales-acceptance";
 
   private final TeamRouting routing;
-  private final LeadRepository leads;
+  private final Timeline timeline;
   private final JourneyClockRepository clocks;
   private final AcceptanceProperties properties;
 
   AssignAeWorker(
-      final TeamRouting routing, final LeadRepository leads, final JourneyClockRepository clocks, final AcceptanceProperties properties) {
+      final TeamRouting routing, final Timeline timeline, final JourneyClockRepository clocks, final AcceptanceProperties properties) {
     this.routing = routing;
-    this.leads = leads;
+    this.timeline = timeline;
     this.clocks = clocks;
     this.properties = properties;
   }
@@ -34,7 +34,7 @@ public class AssignAeWorker {
   @JobWorker(type = "assign-ae")
   @Transactional
   public Map<String, Object> assignAe(@Variable(name = JourneyVariables.LEAD_ID) final String leadId, @JobKey final long jobKey) {
-    final int visit = leads.findById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId)).getStageVisit();
+    final int visit = timeline.visitOf(leadId, STAGE);
     final var assignment = routing.assign(leadId, STAGE, "ae", properties.aes(), visit, 0, jobKey);
     final var due = assignment.decidedAt().plus(properties.acceptWindow());
     clocks.save(new JourneyClock(leadId, "acceptDueAt", due));

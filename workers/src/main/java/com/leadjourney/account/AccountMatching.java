@@ -51,7 +51,7 @@ public class AccountMatching {
   /** Idempotent: a lead linked before keeps its account. */
   @Transactional
   public Match match(final String leadId) {
-    final Lead lead = leads.lockById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId));
+    final Lead lead = leads.lock(leadId);
     if (lead.getAccountId() != null) {
       return new Match(lead.getAccountId(), "linked before");
     }

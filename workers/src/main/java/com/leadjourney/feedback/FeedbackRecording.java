@@ -60,8 +60,8 @@ class FeedbackRecording {
   @Transactional
   String record(final String leadId, final String stage, final String outcome, final String reasonCode, final String objections) {
     final FeedbackReason reason = FeedbackReason.of(reasonCode, outcome);
-    final Lead lead = leads.findById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId));
-    final String dedupeKey = "feedback:" + stage + ":" + lead.getStageVisit();
+    final Lead lead = leads.existing(leadId);
+    final String dedupeKey = "feedback:" + stage + ":" + timeline.visitOf(leadId, stage);
     // A lost opportunity always goes back to nurture (lead-journey); so does a recycle.
     final boolean toNurture = !"disqualify".equals(outcome) && (reason.worthNurturing() || "lost".equals(outcome) || "recycle".equals(outcome));
     final String next = toNurture ? NURTURE : END;

@@ -2,7 +2,7 @@ package com.leadjourney.handoff;
 
 import com.leadjourney.lead.JourneyClock;
 import com.leadjourney.lead.JourneyClockRepository;
-import com.leadjourney.lead.LeadRepository;
+import com.leadjourney.lead.Timeline;
 import com.leadjourney.routing.TeamRouting;
 import java.time.Instant;
 import java.util.Map;
@@ -30,19 +30,19 @@ class XdrRouting {
   static final String TEAM = "xdr";
 
   private final TeamRouting routing;
-  private final LeadRepository leads;
+  private final Timeline timeline;
   private final JourneyClockRepository clocks;
   private final JdbcTemplate jdbc;
   private final HandoffProperties properties;
 
   XdrRouting(
       final TeamRouting routing,
-      final LeadRepository leads,
+      final Timeline timeline,
       final JourneyClockRepository clocks,
       final JdbcTemplate jdbc,
       final HandoffProperties properties) {
     this.routing = routing;
-    this.leads = leads;
+    this.timeline = timeline;
     this.clocks = clocks;
     this.jdbc = jdbc;
     this.properties = properties;
@@ -51,7 +51,7 @@ class XdrRouting {
   /** Idempotent per visit and attempt: a redelivered job or a rebuilt journey gets the same XDR and clocks. */
   @Transactional
   Routed route(final String leadId, final long jobKey) {
-    final int visit = leads.findById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId)).getStageVisit();
+    final int visit = timeline.visitOf(leadId, HandoffVariables.PROCESS_ID);
     final var assignment =
         routing.assign(leadId, HandoffVariables.PROCESS_ID, TEAM, properties.xdrs(), visit, reassignmentsThisVisit(leadId), jobKey);
     final Instant routedAt = assignment.decidedAt();

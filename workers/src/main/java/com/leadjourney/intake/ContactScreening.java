@@ -41,7 +41,7 @@ class ContactScreening {
   /** Normalises names and company; the reason the contact cannot be reached, if it cannot. */
   @Transactional
   Optional<String> validate(final String leadId) {
-    final Lead lead = lock(leadId);
+    final Lead lead = leads.lock(leadId);
     final String email = lead.getEmail();
     final String local = email.substring(0, email.indexOf('@'));
     final String domain = email.substring(email.indexOf('@') + 1);
@@ -61,7 +61,7 @@ class ContactScreening {
 
   @Transactional
   Optional<String> checkConsent(final String leadId) {
-    final Lead lead = lock(leadId);
+    final Lead lead = leads.lock(leadId);
     return lead.isConsent() ? Optional.empty() : reject(lead, "no consent to be contacted");
   }
 
@@ -71,7 +71,7 @@ class ContactScreening {
    */
   @Transactional
   Optional<String> dedupe(final String leadId) {
-    final Lead lead = lock(leadId);
+    final Lead lead = leads.lock(leadId);
     if (lead.getMergedInto() != null) {
       return Optional.of(lead.getMergedInto()); // redelivered: decided before
     }
@@ -89,12 +89,8 @@ class ContactScreening {
   }
 
   private Optional<String> reject(final Lead lead, final String reason) {
-    timeline.record(lead.getId(), JourneyEvent.Type.CONTACT_REJECTED, STAGE, reason, "rejected:" + lead.getStageVisit());
+    timeline.record(lead.getId(), JourneyEvent.Type.CONTACT_REJECTED, STAGE, reason, "rejected:" + timeline.visitOf(lead.getId(), STAGE));
     return Optional.of(reason);
-  }
-
-  private Lead lock(final String leadId) {
-    return leads.lockById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId));
   }
 
   /** "ADA" and "ada" become "Ada"; names someone typed with care stay as they are. */

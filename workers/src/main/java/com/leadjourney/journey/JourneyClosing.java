@@ -35,7 +35,7 @@ class JourneyClosing {
     if (!RESULTS.contains(result)) {
       throw new IllegalArgumentException("Journey result '" + result + "' is not one of " + RESULTS);
     }
-    final var lead = leads.lockById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId));
+    final var lead = leads.lock(leadId);
     if (!timeline.record(leadId, JourneyEvent.Type.JOURNEY_CLOSED, lead.getStage(), "result: " + result, "journey-closed")) {
       return;
     }

@@ -34,7 +34,7 @@ public class StageEntry {
   @Transactional
   public int enter(final String leadId, final String stage, final String elementId) {
     final var lead =
-        leads.lockById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId));
+        leads.lock(leadId);
     final int visit = lead.enterStage(stage, JourneyStages.callActivityOf(stage), clock.instant());
     final boolean entered =
         timeline.recordAt(leadId, JourneyEvent.Type.STAGE_ENTERED, stage, elementId, "visit " + visit, "stage-entered:" + stage + ":" + visit);

@@ -25,7 +25,17 @@ public interface LeadRepository extends JpaRepository<Lead, String> {
       where l.id = :id and (l.processInstanceKey is null or l.processInstanceKey = :key)""")
   int bindJourney(@Param("id") String id, @Param("key") long processInstanceKey);
 
-  /** The lead, locked until commit: one stage step changes it at a time. */
+  /** The lead a job names; a job for a lead that does not exist is a fault, not an outcome. */
+  default Lead existing(final String id) {
+    return findById(id).orElseThrow(() -> new IllegalArgumentException("No lead with id " + id));
+  }
+
+  /** {@link #existing}, locked until commit: one stage step changes it at a time. */
+  default Lead lock(final String id) {
+    return lockById(id).orElseThrow(() -> new IllegalArgumentException("No lead with id " + id));
+  }
+
+  /** The lead, locked until commit. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select l from Lead l where l.id = :id")
   Optional<Lead> lockById(@Param("id") String id);

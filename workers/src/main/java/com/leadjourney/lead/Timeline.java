@@ -31,6 +31,11 @@ public class Timeline {
     return events.recordOnce(new JourneyEvent(leadId, type, stage, elementId, abbreviate(detail), clock.instant(), dedupeKey));
   }
 
+  /** See {@link JourneyEventRepository#visitOf}. */
+  public int visitOf(final String leadId, final String stage) {
+    return events.visitOf(leadId, stage);
+  }
+
   private static String abbreviate(final String detail) {
     return detail == null || detail.length() <= 500 ? detail : detail.substring(0, 497) + "...";
   }

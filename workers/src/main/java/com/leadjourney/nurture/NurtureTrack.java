@@ -56,8 +56,8 @@ class NurtureTrack {
   /** Plans the visit: the track follows the last reason sales gave, if any. Once per visit. */
   @Transactional
   Map<String, Object> plan(final String leadId) {
-    final Lead lead = lock(leadId);
-    final String planKey = "nurture-planned:" + lead.getStageVisit();
+    final Lead lead = leads.lock(leadId);
+    final String planKey = "nurture-planned:" + timeline.visitOf(leadId, STAGE);
     final Instant now = now();
     final String track = properties.trackFor(lastSalesReason(leadId));
     if (!timeline.record(leadId, JourneyEvent.Type.NURTURE_PLANNED, STAGE, "track " + track, planKey)) {
@@ -72,7 +72,7 @@ class NurtureTrack {
   /** The track's next touch went out (through the outbound channel); the one after is scheduled. */
   @Transactional
   Map<String, Object> touchSent(final String leadId, final long jobKey) {
-    final Lead lead = lock(leadId);
+    final Lead lead = leads.lock(leadId);
     final String track = lead.getNurtureTrack() == null ? NurtureProperties.DEFAULT_TRACK : lead.getNurtureTrack();
     if (timeline.record(leadId, JourneyEvent.Type.NURTURE_TOUCH_SENT, STAGE, "track " + track, "nurture-touch:" + jobKey)) {
       clocks.save(new JourneyClock(leadId, NEXT_TOUCH_AT, now().plus(properties.intervalOf(track))));
@@ -84,14 +84,14 @@ class NurtureTrack {
   /** Sales said why: the track follows the reason, and the next touch moves with it. */
   @Transactional
   Map<String, Object> steer(final String leadId, final String reason, final String objections, final long jobKey) {
-    final Lead lead = lock(leadId);
+    final Lead lead = leads.lock(leadId);
     final String track = properties.trackFor(reason);
     final String detail = "track " + track + " after '" + reason + "'" + (objections == null ? "" : "; objections: " + objections);
     if (timeline.record(leadId, JourneyEvent.Type.NURTURE_STEERED, STAGE, detail, "nurture-steered:" + jobKey)) {
       lead.followTrack(track, now());
       clocks.save(new JourneyClock(leadId, NEXT_TOUCH_AT, now().plus(properties.intervalOf(track))));
     }
-    return stored(lock(leadId));
+    return stored(lead);
   }
 
   private String lastSalesReason(final String leadId) {
@@ -107,10 +107,6 @@ class NurtureTrack {
 
   private static Map<String, Object> variables(final String track, final Instant nextTouchAt, final Instant endsAt) {
     return Map.of("nurtureTrack", track, NEXT_TOUCH_AT, nextTouchAt.toString(), NURTURE_ENDS_AT, endsAt.toString());
-  }
-
-  private Lead lock(final String leadId) {
-    return leads.lockById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId));
   }
 
   private Instant now() {

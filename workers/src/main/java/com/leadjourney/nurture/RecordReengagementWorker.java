@@ -28,9 +28,9 @@ public class RecordReengagementWorker {
   @JobWorker(type = "record-reengagement")
   @Transactional
   public void recordReengagement(@Variable(name = JourneyVariables.LEAD_ID) final String leadId) {
-    final var lead = leads.findById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId));
+    final var lead = leads.existing(leadId);
     final String track = lead.getNurtureTrack() == null ? NurtureProperties.DEFAULT_TRACK : lead.getNurtureTrack();
-    if (timeline.record(leadId, JourneyEvent.Type.REENGAGED, lead.getStage(), "re-engaged from track " + track, "reengaged:" + lead.getStageVisit())) {
+    if (timeline.record(leadId, JourneyEvent.Type.REENGAGED, lead.getStage(), "re-engaged from track " + track, "reengaged:" + timeline.visitOf(leadId, NurtureTrack.STAGE))) {
       AfterCommit.run(() -> meters.counter("leadjourney.nurture.reengaged", "track", track).increment());
     }
   }

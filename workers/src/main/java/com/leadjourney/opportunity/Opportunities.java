@@ -70,9 +70,9 @@ public class Opportunities {
   /** Idempotent per stage visit: the process gets the opportunity it opened before. */
   @Transactional
   Map<String, Object> open(final String leadId) {
-    final Lead lead = leads.lockById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId));
-    final var earlier =
-        jdbc.queryForList("select id from opportunity where lead_id = ? and visit = ?", String.class, leadId, lead.getStageVisit());
+    final Lead lead = leads.lock(leadId);
+    final int visit = timeline.visitOf(leadId, STAGE);
+    final var earlier = jdbc.queryForList("select id from opportunity where lead_id = ? and visit = ?", String.class, leadId, visit);
     if (!earlier.isEmpty()) {
       return state(earlier.get(0));
     }
@@ -80,7 +80,7 @@ public class Opportunities {
     final Instant now = now();
     jdbc.update(
         "insert into opportunity (id, lead_id, visit, account_id, stage, opened_at, stalled_at) values (?, ?, ?, ?, 'discovery', ?, ?)",
-        id, leadId, lead.getStageVisit(), lead.getAccountId(), Timestamp.from(now), Timestamp.from(now.plus(stallAfter)));
+        id, leadId, visit, lead.getAccountId(), Timestamp.from(now), Timestamp.from(now.plus(stallAfter)));
     timeline.record(leadId, JourneyEvent.Type.OPPORTUNITY_OPENED, STAGE, "opportunity " + id + " in discovery", "opportunity-opened:" + id);
     return state(id);
   }

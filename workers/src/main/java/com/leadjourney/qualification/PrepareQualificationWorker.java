@@ -19,6 +19,6 @@ public class PrepareQualificationWorker {
 
   @JobWorker(type = "prepare-qualification")
   public Map<String, Object> prepareQualification(@Variable(name = JourneyVariables.LEAD_ID) final String leadId) {
-    return leads.findById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId)).getProfile().asVariables();
+    return leads.existing(leadId).getProfile().asVariables();
   }
 }

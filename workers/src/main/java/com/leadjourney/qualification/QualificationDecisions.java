@@ -73,8 +73,8 @@ public class QualificationDecisions {
   /** Idempotent per pre-qualification visit: a redelivered job or a rebuilt journey gets the stored decision. */
   @Transactional
   public Decision decide(final String leadId, final List<Map<?, ?>> fitRules) {
-    final Lead lead = leads.lockById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId));
-    final int visit = lead.getStageVisit();
+    final Lead lead = leads.lock(leadId);
+    final int visit = timeline.visitOf(leadId, "pre-qualification");
     final var earlier =
         jdbc.query(
             "select outcome, fit_score, engagement_score, reason from qualification_decision where lead_id = ? and visit = ?",

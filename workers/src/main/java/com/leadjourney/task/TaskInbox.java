@@ -125,8 +125,8 @@ public class TaskInbox {
     } catch (final IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
     }
+    final Instant now = clock.instant(); // when the person decided: before what the journey does next
     engine(() -> client.newCompleteUserTaskCommand(userTaskKey).variables(variables).send().join(10, TimeUnit.SECONDS));
-    final Instant now = clock.instant();
     final String recordedReason = variables.containsKey("reason") ? (String) variables.get("reason") : null;
     return transaction.execute(
         tx -> {

@@ -1,7 +1,7 @@
 package com.leadjourney.task;
 
 import com.leadjourney.journey.JourneyVariables;
-import com.leadjourney.lead.LeadRepository;
+import com.leadjourney.lead.Timeline;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
@@ -24,19 +24,19 @@ public class TaskListeners {
   private static final String DUE_DATE = "io.camunda.zeebe:dueDate";
 
   private final TaskInbox inbox;
-  private final LeadRepository leads;
+  private final Timeline timeline;
   private final Clock clock;
 
-  TaskListeners(final TaskInbox inbox, final LeadRepository leads, final Clock clock) {
+  TaskListeners(final TaskInbox inbox, final Timeline timeline, final Clock clock) {
     this.inbox = inbox;
-    this.leads = leads;
+    this.timeline = timeline;
     this.clock = clock;
   }
 
   @JobWorker(type = "open-task")
   public void openTask(final ActivatedJob job, @Variable(name = JourneyVariables.LEAD_ID) final String leadId) {
     final var headers = job.getCustomHeaders();
-    final int visit = leads.findById(leadId).orElseThrow(() -> new IllegalArgumentException("No lead with id " + leadId)).getStageVisit();
+    final int visit = timeline.visitOf(leadId, job.getBpmnProcessId());
     final String due = headers.get(DUE_DATE);
     inbox.opened(
         new HumanTask(

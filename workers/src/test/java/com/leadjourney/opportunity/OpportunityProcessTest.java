@@ -17,6 +17,7 @@ class OpportunityProcessTest extends EmbeddedAppTest {
 
   @Autowired TestRestTemplate http;
   @Autowired EmbeddedEngine engine;
+  @Autowired Opportunities opportunities;
 
   private Map<String, Object> acceptedOpportunity(final JourneyDriver driver, final String leadId) {
     driver.complete(driver.sqlAwaitingAcceptance(leadId), Map.of("outcome", "accepted"));
@@ -37,9 +38,11 @@ class OpportunityProcessTest extends EmbeddedAppTest {
         driver.admin().postForEntity("/api/opportunities/" + opportunity.get("id") + "/updates", Map.of("stage", "closed-won"), Map.class);
     assertThat(wonWithoutAmount.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
-    driver.updateOpportunity(opportunity, Map.of("stage", "closed-lost", "reason", "competitor-chosen"));
+    final String update = driver.updateOpportunity(opportunity, Map.of("stage", "closed-lost", "reason", "competitor-chosen"));
 
     driver.awaitTimeline(leadId, "NURTURE_PLANNED");
+    assertThat(opportunities.apply(update)).as("the job delivered again").containsEntry("opportunityStage", "closed-lost");
+    assertThat(driver.timelineTypes(leadId)).filteredOn("OPPORTUNITY_UPDATED"::equals).hasSize(1);
     assertThat(driver.detailOf(leadId, "FEEDBACK_RECORDED")).startsWith("lost: competitor-chosen");
     assertThat(driver.stagesEntered(leadId)).endsWith("opportunity", "nurture");
     final var closed = driver.admin().postForEntity("/api/opportunities/" + opportunity.get("id") + "/updates", Map.of("amount", 1), Map.class);

@@ -1,0 +1,74 @@
+package com.leadjourney.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.JourneyDriver;
+import com.leadjourney.engine.EmbeddedEngine;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Customer: a won deal is credited to the campaigns that touched the contacts sales confirmed, and
+ * only those; crediting again (a redelivered job) changes nothing.
+ */
+class CustomerProcessTest extends EmbeddedAppTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired EmbeddedEngine engine;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Attribution attribution;
+
+  private Map<String, BigDecimal> credit(final Object opportunityId, final String model) {
+    final Map<String, BigDecimal> byCampaign = new java.util.TreeMap<>();
+    jdbc.query(
+        "select campaign, amount from attribution_credit where opportunity_id = ? and model = ?",
+        row -> {
+          byCampaign.put(row.getString(1), row.getBigDecimal(2));
+        },
+        opportunityId, model);
+    return byCampaign;
+  }
+
+  @Test
+  void onlyContactsWithAConfirmedRoleEarnTheirCampaignsCredit() {
+    final var driver = new JourneyDriver(http, engine);
+    final String buyer = driver.lead("cfo@blue-yonder.com", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT);
+    final String colleague = driver.lead("analyst@blue-yonder.com", "content", "ebook-roi", null);
+    driver.complete(driver.sqlAwaitingAcceptance(buyer), Map.of("outcome", "accepted"));
+    final var opportunity = driver.awaitOpportunity(buyer);
+    final var engaged =
+        driver.admin().postForEntity("/api/leads/" + buyer + "/engagements", Map.of("type", "event", "campaign", "summit-2026"), Map.class);
+    assertThat(engaged.getStatusCode().value()).isEqualTo(202);
+
+    driver.updateOpportunity(
+        opportunity,
+        Map.of("stage", "closed-won", "amount", 90000,
+            "contactRoles", List.of(
+                Map.of("leadId", buyer, "role", "economic-buyer", "confirmed", true),
+                Map.of("leadId", colleague, "role", "influencer", "confirmed", false))));
+
+    driver.awaitClosed(buyer, "customer");
+    assertThat(credit(opportunity.get("id"), "first-touch")).containsOnlyKeys("webinar-q3");
+    assertThat(credit(opportunity.get("id"), "last-touch")).containsOnlyKeys("summit-2026");
+    assertThat(credit(opportunity.get("id"), "linear"))
+        .as("the unconfirmed colleague's ebook earns nothing")
+        .containsEntry("webinar-q3", new BigDecimal("45000.00"))
+        .containsEntry("summit-2026", new BigDecimal("45000.00"));
+    assertThat(credit(opportunity.get("id"), "w-shaped"))
+        .as("the webinar opened, qualified and created the deal (90%); the event came later (10%)")
+        .containsEntry("webinar-q3", new BigDecimal("81000.00"))
+        .containsEntry("summit-2026", new BigDecimal("9000.00"));
+
+    final String rows = "select count(*) from attribution_credit where opportunity_id = ?";
+    final int credited = jdbc.queryForObject(rows, Integer.class, opportunity.get("id"));
+    attribution.credit(buyer); // the job delivered again
+    assertThat(jdbc.queryForObject(rows, Integer.class, opportunity.get("id"))).isEqualTo(credited);
+    assertThat(driver.timelineTypes(buyer)).filteredOn("REVENUE_ATTRIBUTED"::equals).hasSize(1);
+  }
+}
