@@ -34,13 +34,20 @@ class WhereToClick {
           Lead journey engine is up ({} engine).
             API docs      {}/swagger-ui.html   (user admin)
             Post a lead   curl -u admin:<password> -H 'Content-Type: application/json' \\
-                            -d '{"email":"ada@example.com","consent":true}' {}/api/leads
+                            -d '{"email":"ada@northwind.com","consent":true,"source":"webinar","campaign":"q4-webinar",
+                                 "profile":{"industry":"software","seniority":"vp","budget":"approved","pain":"confirmed"}}' {}/api/leads
+            Its journey   {}/api/leads/<id>   (timeline of every stage)
+            XDR inbox     {}/api/tasks   (touches, completion: see README, "The journey's API")
+            Incidents     {}/api/incidents
             Health        {}/actuator/health
             Metrics       {}/actuator/prometheus
             Processes     {}/api/processes
             Modeler       deploy to the Zeebe gateway at {} (no authentication)
         """,
         embeddedEngine ? "embedded" : "cluster",
+        base,
+        base,
+        base,
         base,
         base,
         base,

@@ -102,6 +102,9 @@ class XdrHandoffProcessTest extends EmbeddedAppTest {
     final var driver = new com.leadjourney.JourneyDriver(http, engine);
     final String leadId = driver.lead("student@contoso-university.edu", "webinar", "webinar-q3", com.leadjourney.JourneyDriver.STRONG_FIT);
     final var task = driver.awaitTask(leadId, "xdr-handoff");
+    final var claimed = api().admin().postForEntity("/api/tasks/" + task.get("userTaskKey") + "/claim", null, Map.class);
+    assertThat(claimed.getStatusCode()).as("someone else's task").isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) claimed.getBody().get("detail")).contains("assigned to " + task.get("assignee"));
     driver.touch(task, "email");
 
     driver.complete(task, Map.of("outcome", "disqualify", "reason", "not-decision-maker"));
