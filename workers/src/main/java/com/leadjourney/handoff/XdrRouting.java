@@ -2,17 +2,23 @@ package com.leadjourney.handoff;
 
 import com.leadjourney.lead.JourneyClock;
 import com.leadjourney.lead.JourneyClockRepository;
+import com.leadjourney.lead.JourneyEvent;
+import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.lead.Timeline;
 import com.leadjourney.routing.TeamRouting;
+import com.leadjourney.routing.Teams;
+import com.leadjourney.sla.SlaPolicies;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Routes an MQL to an XDR and sets the first-touch clocks from the moment it was routed. A
- * reassignment after an SLA breach is a new attempt, so it routes to the next XDR.
+ * Routes an MQL to an XDR and sets the first-touch clocks: the SLA policy's windows (DMN
+ * sla-policy) counted in the routed team's business hours from the moment it was routed. A
+ * reassignment after a breach is a new attempt, so it routes again.
  */
 @Service
 class XdrRouting {
@@ -27,45 +33,79 @@ class XdrRouting {
     }
   }
 
-  static final String TEAM = "xdr";
+  static final String FUNCTION = "xdr";
 
   private final TeamRouting routing;
-  private final Timeline timeline;
+  private final Teams teams;
+  private final SlaPolicies policies;
+  private final LeadRepository leads;
   private final JourneyClockRepository clocks;
+  private final Timeline timeline;
   private final JdbcTemplate jdbc;
-  private final HandoffProperties properties;
+  private final TransactionTemplate transaction;
 
   XdrRouting(
       final TeamRouting routing,
-      final Timeline timeline,
+      final Teams teams,
+      final SlaPolicies policies,
+      final LeadRepository leads,
       final JourneyClockRepository clocks,
+      final Timeline timeline,
       final JdbcTemplate jdbc,
-      final HandoffProperties properties) {
+      final TransactionTemplate transaction) {
     this.routing = routing;
-    this.timeline = timeline;
+    this.teams = teams;
+    this.policies = policies;
+    this.leads = leads;
     this.clocks = clocks;
+    this.timeline = timeline;
     this.jdbc = jdbc;
-    this.properties = properties;
+    this.transaction = transaction;
   }
 
   /** Idempotent per visit and attempt: a redelivered job or a rebuilt journey gets the same XDR and clocks. */
-  @Transactional
   Routed route(final String leadId, final long jobKey) {
     final int visit = timeline.visitOf(leadId, HandoffVariables.PROCESS_ID);
-    final var assignment =
-        routing.assign(leadId, HandoffVariables.PROCESS_ID, TEAM, properties.xdrs(), visit, reassignmentsThisVisit(leadId), jobKey);
-    final Instant routedAt = assignment.decidedAt();
-    final Instant due = routedAt.plus(properties.firstTouch());
-    final var routed =
-        new Routed(
-            assignment.assignee(),
-            due,
-            routedAt.plusMillis((long) (properties.firstTouch().toMillis() * properties.reminderShare())),
-            due.plus(properties.reassignAfter()));
-    clocks.save(new JourneyClock(leadId, HandoffVariables.FIRST_TOUCH_DUE_AT, routed.firstTouchDueAt()));
-    clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REMINDER_AT, routed.reminderAt()));
-    clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REASSIGN_AT, routed.reassignAt()));
-    return routed;
+    final int attempt = reassignmentsThisVisit(leadId);
+    final var earlier = routing.earlier(leadId, HandoffVariables.PROCESS_ID, visit, attempt);
+    if (earlier.isPresent()) {
+      return stored(leadId, earlier.get().assignee());
+    }
+    final var policy = policies.forLead(leadId); // the engine evaluates it: outside the transaction
+    return transaction.execute(
+        tx -> {
+          final var assignment =
+              routing.assign(routing.requestFor(leads.existing(leadId), HandoffVariables.PROCESS_ID, FUNCTION, visit, attempt, jobKey));
+          final var hours = teams.hoursOf(assignment.teamId());
+          final Instant routedAt = assignment.decidedAt();
+          final Instant due = hours.plus(routedAt, policy.firstTouch());
+          final var routed =
+              new Routed(
+                  assignment.assignee(),
+                  due,
+                  hours.plus(routedAt, policy.firstTouch().multipliedBy(Math.round(policy.reminderShare() * 1000)).dividedBy(1000)),
+                  hours.plus(due, policy.reassignAfter()));
+          clocks.save(new JourneyClock(leadId, HandoffVariables.FIRST_TOUCH_DUE_AT, routed.firstTouchDueAt()));
+          clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REMINDER_AT, routed.reminderAt()));
+          clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REASSIGN_AT, routed.reassignAt()));
+          timeline.record(
+              leadId, JourneyEvent.Type.SLA_STARTED, HandoffVariables.PROCESS_ID,
+              "first touch due " + due + " (" + policy.priority() + "/" + policy.segment() + ": " + policy.firstTouch().toMinutes()
+                  + " min in team " + assignment.teamId() + "'s hours)",
+              "sla-started:" + visit + ":" + attempt);
+          return routed;
+        });
+  }
+
+  /** The clocks set when this decision was made: a later policy change does not move a running clock. */
+  private Routed stored(final String leadId, final String assignee) {
+    final Map<String, Instant> due = new HashMap<>();
+    clocks.findByIdLeadId(leadId).forEach(c -> due.put(c.name(), c.dueAt()));
+    return new Routed(
+        assignee,
+        due.get(HandoffVariables.FIRST_TOUCH_DUE_AT),
+        due.get(HandoffVariables.SLA_REMINDER_AT),
+        due.get(HandoffVariables.SLA_REASSIGN_AT));
   }
 
   /** Reassignments recorded since the lead entered this handoff: each one is a new routing attempt. */

@@ -95,9 +95,11 @@ public class QualificationDecisions {
     jdbc.update(
         """
         insert into qualification_decision (lead_id, visit, definition_version, inputs, matched_rules, fit_score,
-          engagement_score, engagement_breakdown, outcome, reason, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          engagement_score, engagement_breakdown, outcome, reason, priority, segment, decided_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         leadId, visit, properties.definitionVersion(), json(lead.getProfile().asVariables()), json(matched), fit,
-        engagement.score(), json(engagement.byType()), outcome, disqualifiedBy, Timestamp.from(now));
+        engagement.score(), json(engagement.byType()), outcome, disqualifiedBy, priority(outcome, fit, engagement.score()),
+        segment(lead.getProfile().companySize()), Timestamp.from(now));
     timeline.record(
         leadId, JourneyEvent.Type.QUALIFIED, lead.getStage(),
         outcome + (disqualifiedBy != null ? " (" + disqualifiedBy + ")" : "") + ": fit " + fit + " of " + properties.mqlFit()
@@ -130,6 +132,22 @@ public class QualificationDecisions {
     return jdbc.queryForList(
             "select definition_version from qualification_decision where lead_id = ? order by visit desc limit 1", String.class, leadId)
         .stream().findFirst().orElse(null);
+  }
+
+  /** How fast sales should answer (the SLA policy's first input): hot leads fit well and engage a lot. */
+  private String priority(final String outcome, final int fit, final double engagement) {
+    if (!MQL.equals(outcome)) {
+      return "cold";
+    }
+    return fit >= properties.hotFit() && engagement >= properties.hotEngagement() ? "hot" : "warm";
+  }
+
+  /** Company size band: the SLA policy's and the pacing targets' segment. */
+  public static String segment(final Integer companySize) {
+    if (companySize == null) {
+      return "unknown";
+    }
+    return companySize >= 1000 ? "enterprise" : companySize >= 200 ? "mid-market" : "smb";
   }
 
   private boolean meetsDefinition(final int fit, final double engagement) {

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mqlFit fit score (sum of the matched criteria's points) an MQL needs
  * @param mqlEngagement decayed engagement score an MQL needs
  * @param halfLife engagement loses half its weight in this time
+ * @param hotFit fit from which an MQL with {@code hotEngagement} is hot (shortest SLA)
+ * @param hotEngagement decayed engagement from which a well-fitting MQL is hot
  * @param points engagement points by touch type; unknown types score {@code other}
  */
 @ConfigurationProperties("leadjourney.qualification")
@@ -21,6 +23,8 @@ public record QualificationProperties(
     @DefaultValue("50") int mqlFit,
     @DefaultValue("10") double mqlEngagement,
     @DefaultValue("14d") Duration halfLife,
+    @DefaultValue("80") int hotFit,
+    @DefaultValue("20") double hotEngagement,
     Map<String, Integer> points) {
 
   // A map default cannot be written with @DefaultValue: the binder would leave the bean null.

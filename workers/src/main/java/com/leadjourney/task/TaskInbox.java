@@ -2,6 +2,7 @@ package com.leadjourney.task;
 
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Timeline;
+import com.leadjourney.routing.TeamRouting;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public class TaskInbox {
   private final CamundaClient client;
   private final TransactionTemplate transaction;
   private final Map<String, TaskOutcomes> outcomesByProcess;
+  private final TeamRouting routing;
   private final Clock clock;
 
   TaskInbox(
@@ -37,12 +39,14 @@ public class TaskInbox {
       final CamundaClient client,
       final TransactionTemplate transaction,
       final List<TaskOutcomes> outcomes,
+      final TeamRouting routing,
       final Clock clock) {
     this.tasks = tasks;
     this.timeline = timeline;
     this.client = client;
     this.transaction = transaction;
     outcomesByProcess = outcomes.stream().collect(Collectors.toMap(TaskOutcomes::processId, Function.identity()));
+    this.routing = routing;
     this.clock = clock;
   }
 
@@ -85,6 +89,7 @@ public class TaskInbox {
                 .ifPresent(
                     t -> {
                       t.canceled(clock.instant());
+                      routing.release(t.getLeadId(), t.getProcessId(), t.getVisit());
                       timeline.recordAt(
                           t.getLeadId(), JourneyEvent.Type.TASK_CANCELED, t.getProcessId(), t.getElementId(),
                           "taken from " + t.getAssignee(), "task-canceled:" + userTaskKey);
@@ -132,6 +137,7 @@ public class TaskInbox {
         tx -> {
           final var current = tasks.findById(userTaskKey).orElseThrow();
           current.completed(outcome, recordedReason, objections, now);
+          routing.release(current.getLeadId(), current.getProcessId(), current.getVisit());
           timeline.recordAt(
               current.getLeadId(), JourneyEvent.Type.TASK_COMPLETED, current.getProcessId(), current.getElementId(),
               outcome + (recordedReason != null ? " (" + recordedReason + ")" : "") + " by " + user, "task-completed:" + userTaskKey);

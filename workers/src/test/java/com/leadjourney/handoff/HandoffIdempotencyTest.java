@@ -24,13 +24,13 @@ class HandoffIdempotencyTest extends EmbeddedAppTest {
   void aRedeliveredRoutingJobGetsTheSameXdrAndTakesNoSecondTurn() {
     final String leadId = new LeadApi(http).accept("""
         {"email":"routed-twice@example.com","consent":true}""");
-    final long cursorBefore = cursor();
+    final long openBefore = openAssignments();
 
     final var first = routing.route(leadId, 9_000_001L);
     final var redelivered = routing.route(leadId, 9_000_001L);
 
     assertThat(redelivered).isEqualTo(first);
-    assertThat(cursor()).as("one round-robin turn").isEqualTo(cursorBefore + 1);
+    assertThat(openAssignments()).as("one lead counted against one XDR's cap").isEqualTo(openBefore + 1);
     assertThat(jdbc.queryForObject("select count(*) from routing_decision where lead_id = ?", Long.class, leadId)).isEqualTo(1);
     assertThat(jdbc.queryForObject("select rule from routing_decision where lead_id = ?", String.class, leadId)).contains("round robin");
   }
@@ -51,8 +51,7 @@ class HandoffIdempotencyTest extends EmbeddedAppTest {
     return new HumanTask(9_000_002L, leadId, 1L, "xdr-handoff", "WorkLead", 1, "xdr", "xdr-ada", Instant.now(), Instant.now());
   }
 
-  private long cursor() {
-    final var rows = jdbc.queryForList("select position from routing_cursor where team = 'xdr'", Long.class);
-    return rows.isEmpty() ? 0 : rows.get(0);
+  private long openAssignments() {
+    return jdbc.queryForObject("select sum(open_assignments) from team_member where team_id = 'xdr'", Long.class);
   }
 }
