@@ -32,6 +32,10 @@ public abstract class EmbeddedAppTest {
     registry.add("leadjourney.engine.gateway-port", () -> GATEWAY_PORT);
     registry.add("server.port", () -> HTTP_PORT);
     registry.add("leadjourney.admin-password", () -> ADMIN_PASSWORD);
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", OutboundCapture::smtpPort);
+    registry.add("leadjourney.notifications.webhook-url", OutboundCapture::webhookUrl);
+    registry.add("leadjourney.notifications.webhook-secret", () -> OutboundCapture.WEBHOOK_SECRET);
   }
 
   public static Path newDataDir(final String prefix) {

@@ -2,23 +2,30 @@ package com.leadjourney.sla;
 
 import com.leadjourney.journey.JourneyVariables;
 import com.leadjourney.lead.JourneyEvent;
+import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.lead.Timeline;
+import com.leadjourney.notification.Notification;
+import com.leadjourney.notification.Notifications;
 import com.leadjourney.platform.AfterCommit;
+import com.leadjourney.routing.Teams;
 import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Job type {@code notify-sla}: an SLA timer fired (header {@code event}: reminded, escalated,
  * reassigned, stalled) on the XDR's first touch, the AE's acceptance window or a stalled
- * opportunity. Recorded on the lead's timeline once per firing, and counted. Sending it out
- * (email, webhook) is the routing/SLA work's notification channel.
+ * opportunity. Recorded on the lead's timeline once per firing, counted, and told to the people it
+ * concerns — the owner, and from escalation on their team's manager — through every channel.
  */
 @Component
 public class SlaNotificationWorker {
@@ -30,11 +37,30 @@ public class SlaNotificationWorker {
           "reassigned", JourneyEvent.Type.SLA_REASSIGNED,
           "stalled", JourneyEvent.Type.SLA_STALLED);
 
+  /** Whose promise it is: an opportunity belongs to the AE who accepted it. */
+  private static final Map<String, String> ROUTED_IN = Map.of("opportunity", "sales-acceptance");
+
+  private record Owner(String assignee, String manager) {}
+
   private final Timeline timeline;
+  private final Notifications notifications;
+  private final LeadRepository leads;
+  private final Teams teams;
+  private final JdbcTemplate jdbc;
   private final MeterRegistry meters;
 
-  SlaNotificationWorker(final Timeline timeline, final MeterRegistry meters) {
+  SlaNotificationWorker(
+      final Timeline timeline,
+      final Notifications notifications,
+      final LeadRepository leads,
+      final Teams teams,
+      final JdbcTemplate jdbc,
+      final MeterRegistry meters) {
     this.timeline = timeline;
+    this.notifications = notifications;
+    this.leads = leads;
+    this.teams = teams;
+    this.jdbc = jdbc;
     this.meters = meters;
   }
 
@@ -47,8 +73,39 @@ public class SlaNotificationWorker {
       throw CamundaError.jobError("notify-sla needs the header 'event': one of " + EVENTS.keySet(), null, 0);
     }
     final String stage = job.getBpmnProcessId();
-    if (timeline.recordAt(leadId, type, stage, job.getElementId(), job.getElementId() + ": " + event, "sla:" + jobKey)) {
-      AfterCommit.run(() -> meters.counter("leadjourney.sla.events", "event", event, "stage", stage).increment());
+    final Owner owner = ownerOf(leadId, ROUTED_IN.getOrDefault(stage, stage));
+    final Set<String> recipients = new LinkedHashSet<>();
+    if (owner.assignee() != null) {
+      recipients.add(owner.assignee());
     }
+    if (!"reminded".equals(event) && owner.manager() != null) {
+      recipients.add(owner.manager());
+    }
+    if (!timeline.recordAt(leadId, type, stage, job.getElementId(), job.getElementId() + ": " + event + ", told " + recipients, "sla:" + jobKey)) {
+      return;
+    }
+    final String email = leads.existing(leadId).getEmail();
+    for (final String recipient : recipients) {
+      notifications.notify(
+          new Notification(recipient, "sla-" + event, leadId, subject(event, email, owner), job.getElementId() + " in " + stage), "sla:" + jobKey);
+    }
+    AfterCommit.run(() -> meters.counter("leadjourney.sla.events", "event", event, "stage", stage).increment());
+  }
+
+  private static String subject(final String event, final String email, final Owner owner) {
+    return switch (event) {
+      case "reminded" -> "Reminder: " + email + " is waiting for your first touch";
+      case "escalated" -> "Escalated: " + owner.assignee() + " has not touched " + email + " by the deadline";
+      case "reassigned" -> "Reassigned: " + email + " was taken from " + owner.assignee() + " and routed again";
+      default -> "Stalled: the opportunity of " + email + " has not moved";
+    };
+  }
+
+  private Owner ownerOf(final String leadId, final String stage) {
+    return jdbc.query(
+            "select team, assignee from routing_decision where lead_id = ? and stage = ? order by decided_at desc, job_key desc limit 1",
+            (row, i) -> new Owner(row.getString(2), teams.managerOf(row.getString(1)).orElse(null)),
+            leadId, stage)
+        .stream().findFirst().orElse(new Owner(null, null));
   }
 }

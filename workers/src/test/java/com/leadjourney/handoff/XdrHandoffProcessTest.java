@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.LeadApi;
+import com.leadjourney.OutboundCapture;
 import com.leadjourney.engine.EmbeddedEngine;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
@@ -42,13 +43,25 @@ class XdrHandoffProcessTest extends EmbeddedAppTest {
     return ((List<Map<String, Object>>) api().lead(leadId).get("timeline")).stream().map(e -> (String) e.get("type")).toList();
   }
 
+  @SuppressWarnings("unchecked")
+  private String detail(final String leadId, final String type) {
+    return ((List<Map<String, Object>>) api().lead(leadId).get("timeline")).stream()
+        .filter(e -> type.equals(e.get("type"))).map(e -> (String) e.get("detail")).reduce((a, b) -> b).orElse(null);
+  }
+
+  private static String hmac(final String body) throws Exception {
+    final var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(OutboundCapture.WEBHOOK_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   private Map<String, Object> awaitOneOpenTask(final String leadId) {
     await().atMost(Duration.ofSeconds(30)).until(() -> openTasksOf(leadId).size() == 1);
     return openTasksOf(leadId).get(0);
   }
 
   @Test
-  void anUntouchedMqlIsRemindedEscalatedAndReassignedThenRecycledWithAReason() {
+  void anUntouchedMqlIsRemindedEscalatedAndReassignedThenRecycledWithAReason() throws Exception {
     final String leadId = api().accept("""
         {"email":"mql@example.com","company":"Acme","consent":true}""");
     client.newCreateInstanceCommand().bpmnProcessId("xdr-handoff").latestVersion().variables(Map.of("leadId", leadId)).send().join();
@@ -63,6 +76,15 @@ class XdrHandoffProcessTest extends EmbeddedAppTest {
     engine.advanceClock(Duration.ofHours(2)); // past the first-touch deadline
     await().atMost(Duration.ofSeconds(30)).until(() -> timelineTypes(leadId).contains("SLA_ESCALATED"));
     assertThat(openTasksOf(leadId)).as("an escalation does not take the task away").hasSize(1);
+    // The manager hears of it in the app, by email and in the team's chat webhook (signed).
+    await().atMost(Duration.ofSeconds(30)).until(() -> !OutboundCapture.mailTo("manager-mia@localhost").isEmpty());
+    assertThat(OutboundCapture.mailTo("manager-mia@localhost").get(0).getSubject()).startsWith("Escalated: " + first.get("assignee"));
+    assertThat(OutboundCapture.WEBHOOK_CALLS).anySatisfy(call -> {
+      assertThat(call.body()).contains("\"kind\":\"sla-escalated\"", leadId);
+      assertThat(call.signature()).isEqualTo("sha256=" + hmac(call.body()));
+    });
+    final List<Map<String, Object>> managerInbox = api().admin().getForObject("/api/notifications?recipient=manager-mia", List.class);
+    assertThat(managerInbox).anySatisfy(n -> assertThat(n).containsEntry("kind", "sla-escalated").containsEntry("lead_id", leadId));
 
     engine.advanceClock(Duration.ofHours(1)); // past the reassignment grace
     await().atMost(Duration.ofSeconds(30))
@@ -72,6 +94,10 @@ class XdrHandoffProcessTest extends EmbeddedAppTest {
               return open.size() == 1 && !open.get(0).get("userTaskKey").equals(first.get("userTaskKey"));
             });
     final var second = openTasksOf(leadId).get(0);
+    final var touched = api().admin().postForEntity("/api/tasks/" + second.get("userTaskKey") + "/touches", Map.of("kind", "call"), Map.class);
+    assertThat(touched.getStatusCode()).isEqualTo(HttpStatus.OK);
+    await().atMost(Duration.ofSeconds(30)).until(() -> timelineTypes(leadId).contains("SLA_MET"));
+    assertThat(detail(leadId, "SLA_MET")).contains("first touch in time", "min business", "speed-to-lead");
     // Other journeys in this engine take turns too, so who is next is the routing's to say: a new decision, attempt 1.
     assertThat(second.get("assignee"))
         .isEqualTo(jdbc.queryForObject("select assignee from routing_decision where lead_id = ? and team = 'xdr' and attempt = 1", String.class, leadId));
