@@ -1,0 +1,126 @@
+package com.leadjourney.sla;
+
+import com.leadjourney.notification.Notification;
+import com.leadjourney.notification.Notifications;
+import com.leadjourney.platform.AfterCommit;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Marketing's side of the SLA: qualified leads per segment per month against the target both
+ * teams agreed. Every day the month is projected from its pace so far; the day the projection
+ * falls below target, marketing is alerted, while there is still month left to act.
+ */
+@Service
+public class MarketingPacing {
+
+  /** One segment's pace on one day. */
+  public record Pace(String segment, LocalDate day, int target, int actual, int projected, boolean shortfall, boolean alerted) {}
+
+  private final JdbcTemplate jdbc;
+  private final Notifications notifications;
+  private final MeterRegistry meters;
+  private final Clock clock;
+  private final String alertRecipient;
+  private final Map<String, AtomicLong[]> gauges = new ConcurrentHashMap<>();
+
+  MarketingPacing(
+      final JdbcTemplate jdbc,
+      final Notifications notifications,
+      final MeterRegistry meters,
+      final Clock clock,
+      @Value("${leadjourney.pacing.alert-recipient:marketing-lead}") final String alertRecipient) {
+    this.jdbc = jdbc;
+    this.notifications = notifications;
+    this.meters = meters;
+    this.clock = clock;
+    this.alertRecipient = alertRecipient;
+  }
+
+  /** Today's pace, hourly: the metrics follow the database on a schedule, not per scrape. */
+  @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${leadjourney.pacing.every:PT1H}")
+  void paceToday() {
+    pace(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+  }
+
+  /** Projects every segment with a target in the day's month; alerts on the day a projection first falls short. */
+  @Transactional
+  public List<Pace> pace(final LocalDate day) {
+    final YearMonth month = YearMonth.from(day);
+    final var targets =
+        jdbc.query("select segment, target from marketing_target where month = ? order by segment", (row, i) -> Map.entry(row.getString(1), row.getInt(2)),
+            month.toString());
+    return targets.stream().map(t -> pace(day, month, t.getKey(), t.getValue())).toList();
+  }
+
+  private Pace pace(final LocalDate day, final YearMonth month, final String segment, final int target) {
+    final int actual =
+        jdbc.queryForObject(
+            """
+            select count(distinct lead_id) from qualification_decision
+            where outcome = 'mql' and segment = ? and decided_at >= ? and decided_at < ?""",
+            Integer.class, segment, Timestamp.from(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
+            Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    final int projected = (int) Math.round(actual / (double) day.getDayOfMonth() * month.lengthOfMonth());
+    final boolean shortfall = projected < target;
+    final boolean shortBefore =
+        !jdbc.queryForList("select shortfall from marketing_pacing where segment = ? and day = ?", Boolean.class, segment, Date.valueOf(day.minusDays(1)))
+            .stream().filter(Boolean::booleanValue).toList().isEmpty();
+    jdbc.update(
+        """
+        insert into marketing_pacing (segment, day, target, actual, projected, shortfall) values (?, ?, ?, ?, ?, ?)
+        on duplicate key update target = values(target), actual = values(actual), projected = values(projected), shortfall = values(shortfall)""",
+        segment, Date.valueOf(day), target, actual, projected, shortfall);
+    final boolean alerted =
+        shortfall && !shortBefore
+            && notifications.notify(
+                new Notification(
+                    alertRecipient, "pacing-shortfall", null,
+                    "Pacing: " + segment + " is projected at " + projected + " of " + target + " qualified leads in " + month,
+                    actual + " so far after " + day.getDayOfMonth() + " of " + month.lengthOfMonth() + " days; "
+                        + (target - actual) + " more are needed by month end"),
+                "pacing:" + segment + ":" + day);
+    if (alerted) {
+      AfterCommit.run(() -> meters.counter("leadjourney.marketing.shortfall.alerts", "segment", segment).increment());
+    }
+    if (month.equals(YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)))) {
+      final var values = gaugesOf(segment);
+      values[0].set(target);
+      values[1].set(actual);
+      values[2].set(projected);
+    }
+    return new Pace(segment, day, target, actual, projected, shortfall, alerted);
+  }
+
+  /** leadjourney_marketing_mqls{segment, measure=target|actual|projected} for the current month. */
+  private AtomicLong[] gaugesOf(final String segment) {
+    return gauges.computeIfAbsent(
+        segment,
+        s -> {
+          final AtomicLong[] values = {new AtomicLong(), new AtomicLong(), new AtomicLong()};
+          final String[] measures = {"target", "actual", "projected"};
+          for (int i = 0; i < 3; i++) {
+            Gauge.builder("leadjourney.marketing.mqls", values[i], AtomicLong::get)
+                .description("Qualified leads this month against marketing's target")
+                .tags("segment", s, "measure", measures[i])
+                .register(meters);
+          }
+          return values;
+        });
+  }
+}

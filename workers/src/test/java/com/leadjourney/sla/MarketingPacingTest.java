@@ -1,0 +1,75 @@
+package com.leadjourney.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.LeadApi;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * January, 300 qualified mid-market leads promised: a strong first five days, then a trickle. The
+ * daily pacing raises the shortfall alert on the first day the month-end projection drops below
+ * 300 — and only then.
+ */
+class MarketingPacingTest extends EmbeddedAppTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
+
+  private void qualifiedOn(final LocalDate day, final int count) {
+    final var at = Timestamp.from(day.atTime(10, 0).toInstant(ZoneOffset.UTC));
+    final List<Object[]> leads = new ArrayList<>();
+    final List<Object[]> decisions = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      final String id = UUID.randomUUID().toString();
+      leads.add(new Object[] {id, id + "@pacing.test", at, at});
+      decisions.add(new Object[] {id, at});
+    }
+    jdbc.batchUpdate(
+        "insert into leads (id, email, source, consent, stage, journey_state, created_at, updated_at) values (?, ?, 'import', true, 'xdr-handoff', 'OPEN', ?, ?)",
+        leads);
+    jdbc.batchUpdate(
+        """
+        insert into qualification_decision (lead_id, visit, definition_version, inputs, matched_rules, fit_score, engagement_score,
+          engagement_breakdown, outcome, priority, segment, decided_at) values (?, 1, 'v1-default', '{}', '[]', 60, 12, '{}', 'mql', 'warm', 'mid-market', ?)""",
+        decisions);
+  }
+
+  @Test
+  void aSlowFirstHalfRaisesTheShortfallAlertOnTheDayTheProjectionDropsBelowTarget() {
+    final var api = new LeadApi(http);
+    final var target =
+        api.admin().exchange("/api/marketing-targets/2027-01/mid-market", HttpMethod.PUT, new HttpEntity<>(Map.of("target", 300)), Map.class);
+    assertThat(target.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    final List<Integer> alertDays = new ArrayList<>();
+    for (int day = 1; day <= 15; day++) {
+      qualifiedOn(LocalDate.of(2027, 1, day), day <= 5 ? 15 : 2);
+      final List<Map<String, Object>> paces = api.admin().postForObject("/api/marketing-pacing/2027-01-" + String.format("%02d", day), null, List.class);
+      final var pace = paces.stream().filter(p -> "mid-market".equals(p.get("segment"))).findFirst().orElseThrow();
+      if (Boolean.TRUE.equals(pace.get("alerted"))) {
+        alertDays.add(day);
+      }
+    }
+
+    // Day 8: 81 so far projects to 314; day 9: 83 projects to 286 < 300.
+    assertThat(alertDays).containsExactly(9);
+    final List<Map<String, Object>> inbox = api.admin().getForObject("/api/notifications?recipient=marketing-lead", List.class);
+    assertThat(inbox).anySatisfy(n -> assertThat((String) n.get("subject")).isEqualTo("Pacing: mid-market is projected at 286 of 300 qualified leads in 2027-01"));
+    final List<Map<String, Object>> month = api.admin().getForObject("/api/marketing-pacing?month=2027-01", List.class);
+    assertThat(month).filteredOn(p -> Boolean.TRUE.equals(p.get("shortfall"))).hasSize(7);
+  }
+}
