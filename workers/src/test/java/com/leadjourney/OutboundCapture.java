@@ -40,6 +40,19 @@ public final class OutboundCapture {
     return "http://127.0.0.1:" + WEBHOOK.getAddress().getPort() + "/hooks/sla";
   }
 
+  /** Subjects of the mail that reached the address, oldest first. */
+  public static List<String> subjectsTo(final String address) {
+    return mailTo(address).stream()
+        .map(m -> {
+          try {
+            return m.getSubject();
+          } catch (final jakarta.mail.MessagingException e) {
+            return "";
+          }
+        })
+        .toList();
+  }
+
   public static List<MimeMessage> mailTo(final String address) {
     return List.of(SMTP.getReceivedMessages()).stream()
         .filter(m -> {

@@ -59,7 +59,7 @@ public class AccountMatching {
     final String name = normalisedName(lead.getCompany());
     final Match match =
         byDomain(domain)
-            .or(() -> byName(name))
+            .or(() -> byName(name, domain))
             .orElseGet(() -> create(lead, domain, name));
     lead.linkAccount(match.accountId(), clock.instant());
     timeline.record(leadId, JourneyEvent.Type.ACCOUNT_MATCHED, lead.getStage(), match.how(), "account-matched");
@@ -76,7 +76,12 @@ public class AccountMatching {
         .map(id -> new Match(id, "matched by email domain " + domain));
   }
 
-  private Optional<Match> byName(final String name) {
+  /**
+   * A company email domain is the stronger evidence: a contact with one is matched by name only to
+   * accounts that have no domain yet (an account at another domain is another company, or another
+   * subsidiary). Contacts writing from a personal mailbox are matched by name to any account.
+   */
+  private Optional<Match> byName(final String name, final String contactDomain) {
     if (name == null || name.isEmpty()) {
       return Optional.empty();
     }
@@ -84,8 +89,8 @@ public class AccountMatching {
     // Candidates share the first letters; the similarity decides among them.
     final String prefix = name.substring(0, Math.min(3, name.length()));
     return jdbc.queryForList(
-            "select id, normalized_name from account where normalized_name like ? order by created_at limit 200",
-            prefix.replace("%", "").replace("_", "") + "%")
+            "select id, normalized_name from account where normalized_name like ? and (? or domain is null) order by created_at limit 200",
+            prefix.replace("%", "").replace("_", "") + "%", contactDomain == null)
         .stream()
         .map(row -> new Object[] {row.get("id"), similarity.apply(name, (String) row.get("normalized_name")), row.get("normalized_name")})
         .filter(candidate -> (double) candidate[1] >= SAME_COMPANY)

@@ -14,6 +14,7 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,8 @@ public class SlaNotificationWorker {
   private final Teams teams;
   private final JdbcTemplate jdbc;
   private final MeterRegistry meters;
+  private final SlaElapsed elapsed;
+  private final Clock clock;
 
   SlaNotificationWorker(
       final Timeline timeline,
@@ -55,7 +58,11 @@ public class SlaNotificationWorker {
       final LeadRepository leads,
       final Teams teams,
       final JdbcTemplate jdbc,
-      final MeterRegistry meters) {
+      final MeterRegistry meters,
+      final SlaElapsed elapsed,
+      final Clock clock) {
+    this.elapsed = elapsed;
+    this.clock = clock;
     this.timeline = timeline;
     this.notifications = notifications;
     this.leads = leads;
@@ -81,7 +88,10 @@ public class SlaNotificationWorker {
     if (!"reminded".equals(event) && owner.manager() != null) {
       recipients.add(owner.manager());
     }
-    if (!timeline.recordAt(leadId, type, stage, job.getElementId(), job.getElementId() + ": " + event + ", told " + recipients, "sla:" + jobKey)) {
+    final String detail =
+        job.getElementId() + ": " + event + " after " + elapsed.since(leadId, ROUTED_IN.getOrDefault(stage, stage), clock.instant())
+            + "; told " + recipients;
+    if (!timeline.recordAt(leadId, type, stage, job.getElementId(), detail, "sla:" + jobKey)) {
       return;
     }
     final String email = leads.existing(leadId).getEmail();

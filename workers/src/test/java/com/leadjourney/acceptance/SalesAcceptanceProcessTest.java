@@ -2,25 +2,21 @@ package com.leadjourney.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.JourneyTest;
 import com.leadjourney.JourneyDriver;
-import com.leadjourney.engine.EmbeddedEngine;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 /** Sales acceptance: the AE decides inside the window and always says why a lead is not for sales. */
-class SalesAcceptanceProcessTest extends EmbeddedAppTest {
+class SalesAcceptanceProcessTest extends JourneyTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired EmbeddedEngine engine;
 
   @Test
   void anAeRejectionForNoBudgetGoesBackToMarketingAndToNurture() {
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
     final String leadId = driver.lead("no.budget@woodgrove.com", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT);
     final var task = driver.sqlAwaitingAcceptance(leadId);
 
@@ -38,7 +34,7 @@ class SalesAcceptanceProcessTest extends EmbeddedAppTest {
 
   @Test
   void anAeRejectionForWrongFitEndsTheJourney() {
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
     final String leadId = driver.lead("wrong.fit@proseware.com", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT);
 
     driver.complete(driver.sqlAwaitingAcceptance(leadId), Map.of("outcome", "rejected", "reason", "wrong-fit"));
@@ -48,7 +44,7 @@ class SalesAcceptanceProcessTest extends EmbeddedAppTest {
 
   @Test
   void anAeWhoStaysSilentPastTheWindowIsEscalatedAndTheTaskStays() {
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
     final String leadId = driver.lead("silence@wingtip.com", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT);
     final var task = driver.sqlAwaitingAcceptance(leadId);
 

@@ -2,25 +2,21 @@ package com.leadjourney.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.JourneyTest;
 import com.leadjourney.JourneyDriver;
-import com.leadjourney.engine.EmbeddedEngine;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Customer: a won deal is credited to the campaigns that touched the contacts sales confirmed, and
  * only those; crediting again (a redelivered job) changes nothing.
  */
-class CustomerProcessTest extends EmbeddedAppTest {
+class CustomerProcessTest extends JourneyTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired EmbeddedEngine engine;
   @Autowired JdbcTemplate jdbc;
   @Autowired Attribution attribution;
 
@@ -37,7 +33,7 @@ class CustomerProcessTest extends EmbeddedAppTest {
 
   @Test
   void onlyContactsWithAConfirmedRoleEarnTheirCampaignsCredit() {
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
     final String buyer = driver.lead("cfo@blue-yonder.com", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT);
     final String colleague = driver.lead("analyst@blue-yonder.com", "content", "ebook-roi", null);
     driver.complete(driver.sqlAwaitingAcceptance(buyer), Map.of("outcome", "accepted"));

@@ -2,26 +2,22 @@ package com.leadjourney.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.JourneyTest;
 import com.leadjourney.JourneyDriver;
 import com.leadjourney.LeadApi;
-import com.leadjourney.engine.EmbeddedEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Feedback recorded twice for one recycle (a redelivered job) is one line in marketing's digest, with its source and campaign. */
-class FeedbackRedeliveryTest extends EmbeddedAppTest {
+class FeedbackRedeliveryTest extends JourneyTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired EmbeddedEngine engine;
   @Autowired FeedbackRecording recording;
   @Autowired JdbcTemplate jdbc;
 
   @Test
   void oneRecycleIsOneFeedbackWithItsSourceAndCampaign() {
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
     final String leadId =
         new LeadApi(http).accept(
             "{\"email\":\"recycled.once@lucerne-publishing.com\",\"consent\":true,\"source\":\"webinar\",\"campaign\":\"webinar-q3\"}");

@@ -2,23 +2,16 @@ package com.leadjourney.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.JourneyTest;
 import com.leadjourney.JourneyDriver;
 import com.leadjourney.LeadApi;
-import com.leadjourney.engine.EmbeddedEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** Contact intake: who gets in, who is turned away and why, and who is already known. */
-class ContactIntakeProcessTest extends EmbeddedAppTest {
+class ContactIntakeProcessTest extends JourneyTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired EmbeddedEngine engine;
 
-  private JourneyDriver driver() {
-    return new JourneyDriver(http, engine);
-  }
 
   private String post(final String json) {
     return new LeadApi(http).accept(json);

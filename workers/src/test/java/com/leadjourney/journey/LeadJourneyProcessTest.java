@@ -2,15 +2,13 @@ package com.leadjourney.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.JourneyTest;
 import com.leadjourney.JourneyDriver;
-import com.leadjourney.engine.EmbeddedEngine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,15 +17,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * sales works the opportunity, confirms her as decision maker and wins it; the webinar gets the
  * credit. Every step goes through the app's API; every stage is on her timeline.
  */
-class LeadJourneyProcessTest extends EmbeddedAppTest {
+class LeadJourneyProcessTest extends JourneyTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired EmbeddedEngine engine;
   @Autowired JdbcTemplate jdbc;
 
   @Test
   void aWebinarRegistrantBecomesACustomerAndTheWebinarGetsTheCredit() {
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
     final String leadId = driver.lead("vp@northwind-software.com", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT);
 
     final var acceptance = driver.sqlAwaitingAcceptance(leadId);

@@ -3,9 +3,8 @@ package com.leadjourney.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.JourneyTest;
 import com.leadjourney.JourneyDriver;
-import com.leadjourney.engine.EmbeddedEngine;
 import com.leadjourney.lead.LeadRepository;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,10 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * all of them): rebuilt from MySQL, it lands on the same XDR's task with the same first-touch clock,
  * routes nobody anew, and the reminder fires at the original time.
  */
-class StageRebuildTest extends EmbeddedAppTest {
+class StageRebuildTest extends JourneyTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired EmbeddedEngine engine;
   @Autowired CamundaClient client;
   @Autowired JourneyStarter starter;
   @Autowired LeadRepository leads;
@@ -32,7 +28,7 @@ class StageRebuildTest extends EmbeddedAppTest {
 
   @Test
   void aJourneyRebuiltInsideXdrHandoffKeepsItsXdrAndItsClock() {
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
     final String leadId = driver.lead("rebuilt@trey-research.com", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT);
     final Map<String, Object> before = driver.awaitTask(leadId, "xdr-handoff");
     final long lost = leads.findById(leadId).orElseThrow().getProcessInstanceKey();

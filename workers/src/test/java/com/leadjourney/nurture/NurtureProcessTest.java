@@ -2,24 +2,20 @@ package com.leadjourney.nurture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.JourneyTest;
 import com.leadjourney.JourneyDriver;
-import com.leadjourney.engine.EmbeddedEngine;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 /** Nurture: a lead not ready yet is kept warm, steered by sales feedback, and comes back when it engages. */
-class NurtureProcessTest extends EmbeddedAppTest {
+class NurtureProcessTest extends JourneyTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired EmbeddedEngine engine;
 
   @Test
   void aGoodFitWithoutEngagementIsNurturedUntilAWebinarRequalifiesIt() {
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
     final String leadId = driver.lead("imported.vp@adatum.com", "import", "crm-import", JourneyDriver.STRONG_FIT);
     driver.awaitTimeline(leadId, "NURTURE_PLANNED");
     assertThat(driver.detailOf(leadId, "QUALIFIED")).startsWith("nurture").contains("engagement 5.0 of 10.0");
@@ -36,7 +32,7 @@ class NurtureProcessTest extends EmbeddedAppTest {
 
   @Test
   void anXdrRecycleForBadTimingPutsTheLeadOnTheLongCycleTrackWithTheObjections() {
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
     final String leadId = driver.lead("not.now@litware.com", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT);
     final var task = driver.awaitTask(leadId, "xdr-handoff");
 
@@ -50,7 +46,7 @@ class NurtureProcessTest extends EmbeddedAppTest {
 
   @Test
   void aLeadThatOptsOutLeavesNurtureAndTheJourney() {
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
     final String leadId = driver.lead("unsubscribe@tailspin.com", "import", null, null);
     driver.awaitTimeline(leadId, "NURTURE_PLANNED");
 

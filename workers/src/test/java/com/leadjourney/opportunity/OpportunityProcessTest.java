@@ -2,21 +2,17 @@ package com.leadjourney.opportunity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.JourneyTest;
 import com.leadjourney.JourneyDriver;
-import com.leadjourney.engine.EmbeddedEngine;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 /** Opportunity: sales moves it through stages; a stall is flagged; a loss says why and feeds nurture. */
-class OpportunityProcessTest extends EmbeddedAppTest {
+class OpportunityProcessTest extends JourneyTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired EmbeddedEngine engine;
   @Autowired Opportunities opportunities;
 
   private Map<String, Object> acceptedOpportunity(final JourneyDriver driver, final String leadId) {
@@ -26,7 +22,7 @@ class OpportunityProcessTest extends EmbeddedAppTest {
 
   @Test
   void aLostDealSaysWhyAndTheLeadGoesBackToNurture() {
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
     final String leadId = driver.lead("lost.deal@fourthcoffee.com", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT);
     final var opportunity = acceptedOpportunity(driver, leadId);
 
@@ -51,7 +47,7 @@ class OpportunityProcessTest extends EmbeddedAppTest {
 
   @Test
   void aStageWithoutProgressForTwoWeeksIsFlaggedAsStalled() {
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
     final String leadId = driver.lead("stalled@graphicdesign.com", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT);
     acceptedOpportunity(driver, leadId);
 

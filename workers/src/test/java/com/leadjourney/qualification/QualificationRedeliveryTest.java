@@ -2,27 +2,23 @@ package com.leadjourney.qualification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.JourneyTest;
 import com.leadjourney.JourneyDriver;
-import com.leadjourney.engine.EmbeddedEngine;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A qualification job delivered twice (or a rebuilt journey deciding again) keeps the first decision. */
-class QualificationRedeliveryTest extends EmbeddedAppTest {
+class QualificationRedeliveryTest extends JourneyTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired EmbeddedEngine engine;
   @Autowired QualificationDecisions decisions;
   @Autowired JdbcTemplate jdbc;
 
   @Test
   void theLeadKeepsTheDecisionAndTraceItWasQualifiedWith() {
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
     final String leadId = driver.lead("decided.once@margies-travel.com", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT);
     driver.awaitTask(leadId, "xdr-handoff");
 

@@ -3,10 +3,9 @@ package com.leadjourney.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.JourneyTest;
 import com.leadjourney.JourneyDriver;
 import com.leadjourney.LeadApi;
-import com.leadjourney.engine.EmbeddedEngine;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,22 +19,16 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Routing as sales ops sets it up: weights, caps, absences, territories, account owners, and nobody left. */
-class TeamRoutingTest extends EmbeddedAppTest {
+class TeamRoutingTest extends JourneyTest {
 
-  @Autowired TestRestTemplate http;
-  @Autowired EmbeddedEngine engine;
   @Autowired TeamRouting routing;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
 
-  private LeadApi api() {
-    return new LeadApi(http);
-  }
 
   /** An XDR team for one country; {@code hours} adds time zone, work days, opening hours and holidays. */
   private void putTeam(
@@ -134,7 +127,7 @@ class TeamRoutingTest extends EmbeddedAppTest {
   void aLeadFromAnOwnedAccountGoesToItsOwner() {
     final var account = api().admin().postForEntity("/api/accounts", Map.of("name", "Acme", "domain", "acme.de", "owner", "xdr-grace"), Map.class);
     assertThat(account.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
 
     final String leadId =
         driver.lead("x@acme.de", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT.replace("\"companySize\":500", "\"companySize\":500,\"industry\":\"manufacturing\""));
@@ -151,7 +144,7 @@ class TeamRoutingTest extends EmbeddedAppTest {
         "dach", "DE", List.of(Map.of("username", "xdr-dieter", "weight", 1, "active", true)), "manager-mia",
         Map.of("timeZone", "Europe/Berlin", "workDays", "MON,TUE,WED,THU,FRI", "opens", "09:00", "closes", "18:00",
             "holidays", List.of(Map.of("day", "2027-03-29", "name", "Ostermontag"))));
-    final var driver = new JourneyDriver(http, engine);
+    final var driver = driver();
     final String leadId =
         api().accept("{\"email\":\"hot@fabrikam.de\",\"consent\":true,\"country\":\"DE\",\"source\":\"chat\",\"profile\":" + JourneyDriver.STRONG_FIT + "}");
     assertThat(api().admin().postForEntity("/api/leads/" + leadId + "/engagements", Map.of("type", "web-visit"), Map.class).getStatusCode())
