@@ -11,6 +11,7 @@ import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,15 +52,22 @@ public class EmbeddedEngine implements DisposableBean {
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().name("engine-log-compaction").daemon().unstarted(r));
 
+  /**
+   * The engine's own meters (zeebe_*: stream processor, RocksDB, backpressure) stay inside: they break
+   * Prometheus naming rules (camelCase labels, "_count" gauges) and describe a test engine's
+   * internals, not the journey. On a cluster the broker exports its own.
+   */
+  private final MeterRegistry engineInternals = new SimpleMeterRegistry();
+
   public EmbeddedEngine(final EngineProperties properties, final MeterRegistry meterRegistry) {
     final var stateDir = properties.stateDir().toAbsolutePath();
     resetDirectory(stateDir);
     assembly =
         new EmbeddedEngineAssembly(
             properties.gatewayPort(),
-            rocksDbState(stateDir, properties.stateMemoryLimitMb(), meterRegistry),
+            rocksDbState(stateDir, properties.stateMemoryLimitMb(), engineInternals),
             log,
-            meterRegistry);
+            engineInternals);
     assembly.start();
     final long every = properties.logCompactionInterval().toMillis();
     compaction.scheduleWithFixedDelay(this::compactLog, every, every, TimeUnit.MILLISECONDS);
