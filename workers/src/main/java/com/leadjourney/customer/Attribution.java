@@ -2,6 +2,9 @@ package com.leadjourney.customer;
 
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Timeline;
+import com.leadjourney.platform.AfterCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.leadjourney.opportunity.Opportunities;
 import com.leadjourney.qualification.Engagements;
 import java.math.BigDecimal;
@@ -28,10 +31,17 @@ class Attribution {
   private final Opportunities opportunities;
   private final Engagements engagements;
   private final Timeline timeline;
+  private final MeterRegistry meters;
   private final Clock clock;
 
   Attribution(
-      final JdbcTemplate jdbc, final Opportunities opportunities, final Engagements engagements, final Timeline timeline, final Clock clock) {
+      final JdbcTemplate jdbc,
+      final Opportunities opportunities,
+      final Engagements engagements,
+      final Timeline timeline,
+      final MeterRegistry meters,
+      final Clock clock) {
+    this.meters = meters;
     this.jdbc = jdbc;
     this.opportunities = opportunities;
     this.engagements = engagements;
@@ -69,10 +79,19 @@ class Attribution {
     shares.forEach(
         (model, byCampaign) ->
             byCampaign.forEach(
-                (campaign, share) ->
-                    jdbc.update(
-                        "insert into attribution_credit (opportunity_id, model, campaign, share, amount, credited_at) values (?, ?, ?, ?, ?, ?)",
-                        won.id(), model, campaign, share, amount(won.amount(), share), Timestamp.from(now))));
+                (campaign, share) -> {
+                  final BigDecimal credit = amount(won.amount(), share);
+                  jdbc.update(
+                      "insert into attribution_credit (opportunity_id, model, campaign, share, amount, credited_at) values (?, ?, ?, ?, ?, ?)",
+                      won.id(), model, campaign, share, credit, Timestamp.from(now));
+                  AfterCommit.run(
+                      () -> Counter.builder("leadjourney.revenue.attributed")
+                          .description("Won revenue credited to programs (campaigns), by attribution model")
+                          .baseUnit("dollars")
+                          .tags("model", model, "program", campaign)
+                          .register(meters)
+                          .increment(credit.doubleValue()));
+                }));
     timeline.record(
         leadId, JourneyEvent.Type.REVENUE_ATTRIBUTED, "customer",
         won.amount().toPlainString() + " over " + touches.size() + " touches of " + confirmed.size() + " confirmed contacts; w-shaped "

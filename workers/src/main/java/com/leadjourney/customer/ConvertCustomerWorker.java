@@ -6,6 +6,7 @@ import com.leadjourney.lead.Timeline;
 import com.leadjourney.platform.AfterCommit;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -44,6 +45,15 @@ public class ConvertCustomerWorker {
           "update account set customer = true, customer_since = coalesce(customer_since, ?) where id = ?",
           Timestamp.from(clock.instant()), won.accountId());
     }
-    AfterCommit.run(() -> meters.counter("leadjourney.customers.won").increment());
+    final double revenue = won.amount().doubleValue();
+    AfterCommit.run(
+        () -> {
+          meters.counter("leadjourney.customers.won").increment();
+          Counter.builder("leadjourney.revenue.won")
+              .description("Revenue of won deals")
+              .baseUnit("dollars")
+              .register(meters)
+              .increment(revenue);
+        });
   }
 }

@@ -1,6 +1,7 @@
 package com.leadjourney.lead;
 
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.stereotype.Service;
 
 /** Writes the lead's timeline: each line once per dedupe key, in the caller's transaction. */
@@ -28,7 +29,19 @@ public class Timeline {
       final String elementId,
       final String detail,
       final String dedupeKey) {
-    return events.recordOnce(new JourneyEvent(leadId, type, stage, elementId, abbreviate(detail), clock.instant(), dedupeKey));
+    return recordAt(leadId, type, stage, elementId, detail, dedupeKey, clock.instant());
+  }
+
+  /** A line for something that happened at {@code occurredAt}, e.g. a person's decision made before the engine took it. */
+  public boolean recordAt(
+      final String leadId,
+      final JourneyEvent.Type type,
+      final String stage,
+      final String elementId,
+      final String detail,
+      final String dedupeKey,
+      final Instant occurredAt) {
+    return events.recordOnce(new JourneyEvent(leadId, type, stage, elementId, abbreviate(detail), occurredAt, dedupeKey));
   }
 
   /** See {@link JourneyEventRepository#visitOf}. */

@@ -140,7 +140,7 @@ public class TaskInbox {
           routing.release(current.getLeadId(), current.getProcessId(), current.getVisit());
           timeline.recordAt(
               current.getLeadId(), JourneyEvent.Type.TASK_COMPLETED, current.getProcessId(), current.getElementId(),
-              outcome + (recordedReason != null ? " (" + recordedReason + ")" : "") + " by " + user, "task-completed:" + userTaskKey);
+              outcome + (recordedReason != null ? " (" + recordedReason + ")" : "") + " by " + user, "task-completed:" + userTaskKey, now);
           return current;
         });
   }
