@@ -19,6 +19,7 @@ class CustomerProcessTest extends JourneyTest {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired Attribution attribution;
+  @Autowired java.time.Clock clock;
 
   private Map<String, BigDecimal> credit(final Object opportunityId, final String model) {
     final Map<String, BigDecimal> byCampaign = new java.util.TreeMap<>();
@@ -66,5 +67,20 @@ class CustomerProcessTest extends JourneyTest {
     attribution.credit(buyer); // the job delivered again
     assertThat(jdbc.queryForObject(rows, Integer.class, opportunity.get("id"))).isEqualTo(credited);
     assertThat(driver.timelineTypes(buyer)).filteredOn("REVENUE_ATTRIBUTED"::equals).hasSize(1);
+
+    // Marketing enters what the summit cost; its return is its linear credit per dollar: 45,000 / 15,000 = 3.
+    assertThat(api().admin().exchange(
+            "/api/campaigns/summit-2026", org.springframework.http.HttpMethod.PUT,
+            new org.springframework.http.HttpEntity<>(Map.of("channel", "event", "cost", 15000)), Map.class).getStatusCode().value())
+        .isEqualTo(200);
+    final var today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    final String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+    final List<Map<String, Object>> returns = api().admin().getForObject("/api/programs/return?quarter=" + quarter + "&model=linear", List.class);
+    assertThat(returns).filteredOn(r -> "summit-2026".equals(r.get("program"))).singleElement()
+        .satisfies(r -> {
+          assertThat(new BigDecimal(r.get("revenue").toString())).isEqualByComparingTo("45000.00");
+          assertThat(new BigDecimal(r.get("cost").toString())).isEqualByComparingTo("15000");
+          assertThat(new BigDecimal(r.get("revenuePerDollar").toString())).isEqualByComparingTo("3.00");
+        });
   }
 }

@@ -79,6 +79,7 @@ class DashboardQueriesTest extends JourneyTest {
     driver.awaitTimeline(ignored, "SLA_ESCALATED");
     driver.awaitClosed(won, "customer");
     driver.awaitTimeline(lost, "FEEDBACK_RECORDED");
+    api().admin().exchange("/api/campaigns/webinar-q3", HttpMethod.PUT, new HttpEntity<>(Map.of("channel", "webinar", "cost", 12000)), Map.class);
     final var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     api().admin().exchange("/api/marketing-targets/" + YearMonth.from(today) + "/mid-market", HttpMethod.PUT, new HttpEntity<>(Map.of("target", 300)), Map.class);
     api().admin().postForObject("/api/marketing-pacing/" + today, null, List.class);
