@@ -9,7 +9,6 @@ import com.leadjourney.routing.TeamRouting;
 import com.leadjourney.routing.Teams;
 import com.leadjourney.sla.SlaPolicies;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -99,8 +98,7 @@ class XdrRouting {
 
   /** The clocks set when this decision was made: a later policy change does not move a running clock. */
   private Routed stored(final String leadId, final String assignee) {
-    final Map<String, Instant> due = new HashMap<>();
-    clocks.findByIdLeadId(leadId).forEach(c -> due.put(c.name(), c.dueAt()));
+    final Map<String, Instant> due = clocks.dueTimes(leadId);
     return new Routed(
         assignee,
         due.get(HandoffVariables.FIRST_TOUCH_DUE_AT),

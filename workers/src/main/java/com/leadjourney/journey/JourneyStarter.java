@@ -63,7 +63,7 @@ public class JourneyStarter {
   private long create(final Lead lead, final String resumeElement) {
     final Map<String, Object> variables = new HashMap<>();
     variables.put(JourneyVariables.LEAD_ID, lead.getId());
-    clocks.findByIdLeadId(lead.getId()).forEach(c -> variables.put(c.name(), c.dueAt().toString()));
+    clocks.dueTimes(lead.getId()).forEach((name, due) -> variables.put(name, due.toString()));
     var command =
         client.newCreateInstanceCommand()
             .bpmnProcessId(JourneyVariables.PROCESS_ID)

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -100,8 +99,7 @@ class NurtureTrack {
   }
 
   private Map<String, Object> stored(final Lead lead) {
-    final Map<String, Instant> due = new HashMap<>();
-    clocks.findByIdLeadId(lead.getId()).forEach(c -> due.put(c.name(), c.dueAt()));
+    final Map<String, Instant> due = clocks.dueTimes(lead.getId());
     return variables(lead.getNurtureTrack(), due.get(NEXT_TOUCH_AT), due.get(NURTURE_ENDS_AT));
   }
 

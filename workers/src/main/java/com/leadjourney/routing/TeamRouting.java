@@ -69,6 +69,15 @@ public class TeamRouting {
         new Teams.LeadSegment(lead.getCountry(), lead.getProfile().industry(), lead.getProfile().companySize()), owner);
   }
 
+  /** The lead's most recent decision in the stage: whose promise a running SLA clock is. */
+  public Optional<Assignment> latest(final String leadId, final String stage) {
+    return jdbc.query(
+            "select team, assignee, rule, decided_at from routing_decision where lead_id = ? and stage = ? order by decided_at desc, job_key desc limit 1",
+            (row, i) -> new Assignment(row.getString(1), row.getString(2), row.getString(3), row.getTimestamp(4).toInstant()),
+            leadId, stage)
+        .stream().findFirst();
+  }
+
   public Optional<Assignment> earlier(final String leadId, final String stage, final int visit, final int attempt) {
     return jdbc.query(
             "select team, assignee, rule, decided_at from routing_decision where lead_id = ? and stage = ? and visit = ? and attempt = ?",

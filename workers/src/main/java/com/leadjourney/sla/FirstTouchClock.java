@@ -5,6 +5,7 @@ import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.lead.Timeline;
 import com.leadjourney.platform.AfterCommit;
+import com.leadjourney.routing.TeamRouting;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -28,14 +29,17 @@ public class FirstTouchClock {
   private final Timer speedToLead;
   private final MeterRegistry meters;
   private final SlaElapsed elapsed;
+  private final TeamRouting routing;
 
   FirstTouchClock(
       final LeadRepository leads,
       final Timeline timeline,
       final JourneyMessages messages,
       final MeterRegistry meters,
-      final SlaElapsed elapsed) {
+      final SlaElapsed elapsed,
+      final TeamRouting routing) {
     this.elapsed = elapsed;
+    this.routing = routing;
     this.leads = leads;
     this.timeline = timeline;
     this.messages = messages;
@@ -54,7 +58,7 @@ public class FirstTouchClock {
     final boolean met = dueAt == null || !touchedAt.isAfter(dueAt);
     final String detail =
         (met ? "first touch in time" : "first touch " + Duration.between(dueAt, touchedAt).toMinutes() + " min after the deadline")
-            + "; " + elapsed.since(leadId, stage, touchedAt) + "; speed-to-lead " + sinceIntake.toMinutes() + " min";
+            + "; " + elapsed.since(routing.latest(leadId, stage), touchedAt) + "; speed-to-lead " + sinceIntake.toMinutes() + " min";
     if (!timeline.record(leadId, met ? JourneyEvent.Type.SLA_MET : JourneyEvent.Type.TOUCH_LOGGED, stage, detail, "first-touch:" + userTaskKey)) {
       return;
     }

@@ -79,8 +79,8 @@ public class MarketingPacing {
     final int projected = (int) Math.round(actual / (double) day.getDayOfMonth() * month.lengthOfMonth());
     final boolean shortfall = projected < target;
     final boolean shortBefore =
-        !jdbc.queryForList("select shortfall from marketing_pacing where segment = ? and day = ?", Boolean.class, segment, Date.valueOf(day.minusDays(1)))
-            .stream().filter(Boolean::booleanValue).toList().isEmpty();
+        jdbc.queryForList("select shortfall from marketing_pacing where segment = ? and day = ?", Boolean.class, segment, Date.valueOf(day.minusDays(1)))
+            .contains(Boolean.TRUE);
     jdbc.update(
         """
         insert into marketing_pacing (segment, day, target, actual, projected, shortfall) values (?, ?, ?, ?, ?, ?)

@@ -7,6 +7,7 @@ import com.leadjourney.lead.Timeline;
 import com.leadjourney.notification.Notification;
 import com.leadjourney.notification.Notifications;
 import com.leadjourney.platform.AfterCommit;
+import com.leadjourney.routing.TeamRouting;
 import com.leadjourney.routing.Teams;
 import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +47,7 @@ public class SlaNotificationWorker {
   private final Notifications notifications;
   private final LeadRepository leads;
   private final Teams teams;
-  private final JdbcTemplate jdbc;
+  private final TeamRouting routing;
   private final MeterRegistry meters;
   private final SlaElapsed elapsed;
   private final Clock clock;
@@ -57,7 +57,7 @@ public class SlaNotificationWorker {
       final Notifications notifications,
       final LeadRepository leads,
       final Teams teams,
-      final JdbcTemplate jdbc,
+      final TeamRouting routing,
       final MeterRegistry meters,
       final SlaElapsed elapsed,
       final Clock clock) {
@@ -67,7 +67,7 @@ public class SlaNotificationWorker {
     this.notifications = notifications;
     this.leads = leads;
     this.teams = teams;
-    this.jdbc = jdbc;
+    this.routing = routing;
     this.meters = meters;
   }
 
@@ -80,7 +80,9 @@ public class SlaNotificationWorker {
       throw CamundaError.jobError("notify-sla needs the header 'event': one of " + EVENTS.keySet(), null, 0);
     }
     final String stage = job.getBpmnProcessId();
-    final Owner owner = ownerOf(leadId, ROUTED_IN.getOrDefault(stage, stage));
+    final var routed = routing.latest(leadId, ROUTED_IN.getOrDefault(stage, stage));
+    final Owner owner =
+        routed.map(r -> new Owner(r.assignee(), teams.managerOf(r.teamId()).orElse(null))).orElse(new Owner(null, null));
     final Set<String> recipients = new LinkedHashSet<>();
     if (owner.assignee() != null) {
       recipients.add(owner.assignee());
@@ -89,7 +91,7 @@ public class SlaNotificationWorker {
       recipients.add(owner.manager());
     }
     final String detail =
-        job.getElementId() + ": " + event + " after " + elapsed.since(leadId, ROUTED_IN.getOrDefault(stage, stage), clock.instant())
+        job.getElementId() + ": " + event + " after " + elapsed.since(routed, clock.instant())
             + "; told " + recipients;
     if (!timeline.recordAt(leadId, type, stage, job.getElementId(), detail, "sla:" + jobKey)) {
       return;
@@ -109,13 +111,5 @@ public class SlaNotificationWorker {
       case "reassigned" -> "Reassigned: " + email + " was taken from " + owner.assignee() + " and routed again";
       default -> "Stalled: the opportunity of " + email + " has not moved";
     };
-  }
-
-  private Owner ownerOf(final String leadId, final String stage) {
-    return jdbc.query(
-            "select team, assignee from routing_decision where lead_id = ? and stage = ? order by decided_at desc, job_key desc limit 1",
-            (row, i) -> new Owner(row.getString(2), teams.managerOf(row.getString(1)).orElse(null)),
-            leadId, stage)
-        .stream().findFirst().orElse(new Owner(null, null));
   }
 }
