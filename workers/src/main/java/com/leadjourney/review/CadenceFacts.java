@@ -1,0 +1,227 @@
+package com.leadjourney.review;
+
+import com.leadjourney.campaign.ProgramReturns;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The numbers a cadence review is made of, read from MySQL (the source of truth, so a review of
+ * any past period is exact) over one period. Flow counts: what happened inside the period.
+ */
+@Component
+class CadenceFacts {
+
+  /** Speed-to-lead bands of JOURNEY.md, in minutes: 0–5, 5–15, 15–60, 60+. */
+  static final List<String> BANDS = List.of("0-5 min", "5-15 min", "15-60 min", "60+ min");
+
+  /** First touches on XDR tasks in the period: how fast, and whether inside the SLA policy. */
+  record FirstTouches(List<Duration> speedToLead, int inSla) {
+    int count() {
+      return speedToLead.size();
+    }
+  }
+
+  /** XDR and AE tasks still open when the period ended. */
+  record OpenTasks(int open, int overdue, Duration oldest) {}
+
+  private final JdbcTemplate jdbc;
+  private final ProgramReturns programReturns;
+
+  CadenceFacts(final JdbcTemplate jdbc, final ProgramReturns programReturns) {
+    this.jdbc = jdbc;
+    this.programReturns = programReturns;
+  }
+
+  int mqls(final ReviewPeriod p) {
+    return count("select count(distinct lead_id) from qualification_decision where outcome = 'mql' and decided_at >= ? and decided_at < ?", p);
+  }
+
+  /** Marketing's monthly targets (all segments) for the days of the period, pro rata. */
+  BigDecimal mqlTarget(final ReviewPeriod p) {
+    BigDecimal target = BigDecimal.ZERO;
+    for (YearMonth month = YearMonth.from(p.from()); month.atDay(1).isBefore(p.to()); month = month.plusMonths(1)) {
+      final var first = month.atDay(1).isBefore(p.from()) ? p.from() : month.atDay(1);
+      final var end = month.plusMonths(1).atDay(1).isAfter(p.to()) ? p.to() : month.plusMonths(1).atDay(1);
+      final Integer monthly = jdbc.queryForObject("select sum(target) from marketing_target where month = ?", Integer.class, month.toString());
+      if (monthly != null) {
+        target = target.add(BigDecimal.valueOf(monthly).multiply(BigDecimal.valueOf(end.toEpochDay() - first.toEpochDay()))
+            .divide(BigDecimal.valueOf(month.lengthOfMonth()), 6, RoundingMode.HALF_UP));
+      }
+    }
+    return target;
+  }
+
+  /** MQLs against target per segment, for months: {segment: [actual, target]}. */
+  Map<String, int[]> mqlsBySegment(final ReviewPeriod p) {
+    final Map<String, int[]> bySegment = new TreeMap<>();
+    jdbc.query(
+        "select segment, sum(target) from marketing_target where month = ? group by segment",
+        row -> {
+          bySegment.put(row.getString(1), new int[] {0, row.getInt(2)});
+        },
+        YearMonth.from(p.from()).toString());
+    jdbc.query(
+        """
+        select coalesce(segment, 'unknown'), count(distinct lead_id) from qualification_decision
+        where outcome = 'mql' and decided_at >= ? and decided_at < ? group by 1""",
+        row -> {
+          bySegment.computeIfAbsent(row.getString(1), s -> new int[2])[0] = row.getInt(2);
+        },
+        start(p), end(p));
+    return bySegment;
+  }
+
+  FirstTouches firstTouches(final ReviewPeriod p) {
+    final List<Duration> speed = new ArrayList<>();
+    final int[] inSla = {0};
+    jdbc.query(
+        """
+        select l.created_at, t.first_touch_at, t.due_at from human_task t join leads l on l.id = t.lead_id
+        where t.process_id = 'xdr-handoff' and t.first_touch_at >= ? and t.first_touch_at < ? order by t.first_touch_at""",
+        row -> {
+          final var touched = row.getTimestamp(2).toInstant();
+          speed.add(Duration.between(row.getTimestamp(1).toInstant(), touched));
+          final Timestamp due = row.getTimestamp(3);
+          if (due == null || !touched.isAfter(due.toInstant())) {
+            inSla[0]++;
+          }
+        },
+        start(p), end(p));
+    return new FirstTouches(speed, inSla[0]);
+  }
+
+  int slaEscalations(final ReviewPeriod p) {
+    return count("select count(*) from journey_event where type = 'SLA_ESCALATED' and occurred_at >= ? and occurred_at < ?", p);
+  }
+
+  OpenTasks openTasksAtEnd(final ReviewPeriod p) {
+    final Timestamp end = end(p);
+    return jdbc.queryForObject(
+        """
+        select count(*), coalesce(sum(case when due_at < ? then 1 else 0 end), 0), min(created_at) from human_task
+        where created_at < ? and (closed_at is null or closed_at >= ?)""",
+        (row, i) -> new OpenTasks(
+            row.getInt(1), row.getInt(2),
+            row.getTimestamp(3) == null ? Duration.ZERO : Duration.between(row.getTimestamp(3).toInstant(), end.toInstant())),
+        end, end, end);
+  }
+
+  /** Tasks of a stage closed in the period with that outcome (meeting-booked, accepted, rejected…). */
+  int tasksClosed(final ReviewPeriod p, final String processId, final String outcome) {
+    return jdbc.queryForObject(
+        "select count(*) from human_task where process_id = ? and outcome = ? and closed_at >= ? and closed_at < ?",
+        Integer.class, processId, outcome, start(p), end(p));
+  }
+
+  /** Recycle, disqualify, reject and closed-lost reasons given in the period. */
+  Map<String, BigDecimal> feedbackReasons(final ReviewPeriod p) {
+    return grouped("select reason, count(*) from feedback where recorded_at >= ? and recorded_at < ? group by reason", p);
+  }
+
+  Map<String, BigDecimal> stageEntries(final ReviewPeriod p) {
+    return grouped(
+        "select stage, count(distinct lead_id) from journey_event where type = 'STAGE_ENTERED' and occurred_at >= ? and occurred_at < ? group by stage", p);
+  }
+
+  /** Of the MQLs each definition version made in the period, the share an XDR later turned into an SQL, in %. */
+  Map<String, BigDecimal> mqlToSqlByDefinition(final ReviewPeriod p) {
+    final Map<String, BigDecimal> byVersion = new TreeMap<>();
+    jdbc.query(
+        """
+        select d.definition_version, count(distinct d.lead_id),
+          count(distinct case when exists (select 1 from human_task t where t.lead_id = d.lead_id and t.process_id = 'xdr-handoff'
+            and t.outcome = 'meeting-booked' and t.closed_at >= d.decided_at) then d.lead_id end)
+        from qualification_decision d where d.outcome = 'mql' and d.decided_at >= ? and d.decided_at < ? group by d.definition_version""",
+        row -> {
+          byVersion.put(row.getString(1), Indicators.percent(row.getInt(3), row.getInt(2)));
+        },
+        start(p), end(p));
+    return byVersion;
+  }
+
+  /** Opportunity dollars opened in the period; co-signed = sales confirmed a contact role on it. */
+  BigDecimal pipelineOpened(final ReviewPeriod p, final boolean cosignedOnly) {
+    return jdbc.queryForObject(
+        "select coalesce(sum(o.amount), 0) from opportunity o where o.opened_at >= ? and o.opened_at < ?"
+            + (cosignedOnly ? " and exists (select 1 from opportunity_contact_role r where r.opportunity_id = o.id and r.confirmed)" : ""),
+        BigDecimal.class, start(p), end(p));
+  }
+
+  /**
+   * Co-signed pipeline opened in the period, credited to programs like revenue is: only through
+   * contacts whose role sales confirmed, split evenly over the programs that touched them before
+   * the deal opened.
+   */
+  Map<String, BigDecimal> cosignedPipelineByProgram(final ReviewPeriod p) {
+    final Map<String, List<String>> programsByDeal = new LinkedHashMap<>();
+    final Map<String, BigDecimal> amountByDeal = new LinkedHashMap<>();
+    jdbc.query(
+        """
+        select distinct o.id, o.amount, e.campaign from opportunity o
+        join opportunity_contact_role r on r.opportunity_id = o.id and r.confirmed
+        join engagement e on e.lead_id = r.lead_id and e.campaign is not null and e.occurred_at <= o.opened_at
+        where o.opened_at >= ? and o.opened_at < ? and o.amount is not null order by o.id, e.campaign""",
+        row -> {
+          programsByDeal.computeIfAbsent(row.getString(1), id -> new ArrayList<>()).add(row.getString(3));
+          amountByDeal.put(row.getString(1), row.getBigDecimal(2));
+        },
+        start(p), end(p));
+    final Map<String, BigDecimal> byProgram = new TreeMap<>();
+    programsByDeal.forEach(
+        (deal, programs) -> {
+          final BigDecimal share = amountByDeal.get(deal).divide(BigDecimal.valueOf(programs.size()), 2, RoundingMode.HALF_UP);
+          programs.forEach(program -> byProgram.merge(program, share, BigDecimal::add));
+        });
+    return byProgram;
+  }
+
+  BigDecimal revenueWon(final ReviewPeriod p) {
+    return jdbc.queryForObject(
+        "select coalesce(sum(amount), 0) from opportunity where stage = 'closed-won' and closed_at >= ? and closed_at < ?",
+        BigDecimal.class, start(p), end(p));
+  }
+
+  int dealsClosed(final ReviewPeriod p, final String stage) {
+    return jdbc.queryForObject(
+        "select count(*) from opportunity where stage = ? and closed_at >= ? and closed_at < ?", Integer.class, stage, start(p), end(p));
+  }
+
+  Map<String, BigDecimal> lossReasons(final ReviewPeriod p) {
+    return grouped(
+        "select coalesce(reason, 'none given'), count(*) from opportunity where stage = 'closed-lost' and closed_at >= ? and closed_at < ? group by 1", p);
+  }
+
+  List<ProgramReturns.ProgramReturn> programReturns(final ReviewPeriod p) {
+    return programReturns.between(p.start(), p.end(), "w-shaped");
+  }
+
+  private int count(final String sql, final ReviewPeriod p) {
+    return jdbc.queryForObject(sql, Integer.class, start(p), end(p));
+  }
+
+  private Map<String, BigDecimal> grouped(final String sql, final ReviewPeriod p) {
+    final Map<String, BigDecimal> rows = new TreeMap<>();
+    jdbc.query(sql, row -> {
+      rows.put(row.getString(1), row.getBigDecimal(2));
+    }, start(p), end(p));
+    return rows;
+  }
+
+  private static Timestamp start(final ReviewPeriod p) {
+    return Timestamp.from(p.start());
+  }
+
+  private static Timestamp end(final ReviewPeriod p) {
+    return Timestamp.from(p.end());
+  }
+}
