@@ -68,6 +68,11 @@ public class EmbeddedEngine implements DisposableBean {
             rocksDbState(stateDir, properties.stateMemoryLimitMb(), engineInternals),
             log,
             engineInternals);
+    if (properties.clockStartsBack().isPositive()) {
+      // Before any actor runs: a running engine's timers only cope with time moving forward.
+      assembly.clock().addTime(properties.clockStartsBack().negated());
+      offset = properties.clockStartsBack().negated();
+    }
     assembly.start();
     final long every = properties.logCompactionInterval().toMillis();
     compaction.scheduleWithFixedDelay(this::compactLog, every, every, TimeUnit.MILLISECONDS);
@@ -120,6 +125,20 @@ public class EmbeddedEngine implements DisposableBean {
   public synchronized void advanceClock(final Duration duration) {
     assembly.clock().addTime(duration);
     offset = offset.plus(duration);
+  }
+
+  /** Moves the clock forward to wall-clock time if it started in the past; true if it had to. */
+  public synchronized boolean catchUpWithWallClock() {
+    if (!offset.isNegative()) {
+      return false;
+    }
+    advanceClock(offset.negated());
+    return true;
+  }
+
+  /** How far engine time is ahead of (positive) or behind (negative) wall-clock time. */
+  public Duration offset() {
+    return offset;
   }
 
   /** See {@link EmbeddedEngineAssembly#writeUserTaskCommand}. */

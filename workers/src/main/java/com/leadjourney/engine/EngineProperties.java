@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where the engine runs. Embedded (default): an in-JVM Zeebe engine with its gRPC gateway on
  * {@code gatewayPort}. Cluster: {@code embedded=false} and the {@code camunda.client.*} properties
  * point at a Camunda 8.8 orchestration cluster.
+ *
+ * @param clockStartsBack the embedded engine starts its clock this far in the past (the demo plays
+ *     a past quarter forward to the present; the clock can only move forward once it runs)
  */
 @ConfigurationProperties("leadjourney.engine")
 public record EngineProperties(
@@ -16,4 +19,5 @@ public record EngineProperties(
     @DefaultValue("26500") int gatewayPort,
     @DefaultValue("./data/engine") Path stateDir,
     @DefaultValue("128") long stateMemoryLimitMb,
-    @DefaultValue("5s") Duration logCompactionInterval) {}
+    @DefaultValue("5s") Duration logCompactionInterval,
+    @DefaultValue("0s") Duration clockStartsBack) {}

@@ -58,7 +58,7 @@ class AdminAccount implements SmartInitializingSingleton {
     }
   }
 
-  private static String randomPassword() {
+  static String randomPassword() {
     final byte[] bytes = new byte[18];
     new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

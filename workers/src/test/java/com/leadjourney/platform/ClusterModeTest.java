@@ -41,7 +41,7 @@ class ClusterModeTest {
   private static final int GATEWAY_PORT = EmbeddedAppTest.freePort();
   private static final EmbeddedEngine REMOTE_ENGINE =
       new EmbeddedEngine(
-          new EngineProperties(true, GATEWAY_PORT, DIR.resolve("engine"), 64, Duration.ofSeconds(5)),
+          new EngineProperties(true, GATEWAY_PORT, DIR.resolve("engine"), 64, Duration.ofSeconds(5), Duration.ZERO),
           new SimpleMeterRegistry());
   private static final DB MYSQL = startDatabase();
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.JourneyDriver;
 import com.leadjourney.JourneyTest;
+import com.leadjourney.demo.DemoQuarter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,14 +34,38 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The cadence boards against a real Prometheus (Debian package {@code prometheus}, installed by
- * .ci/run) scraping the app after a handful of journeys: every panel of every dashboard, evaluated
- * through Prometheus's HTTP API with the repo's recording rules loaded, returns data, and every
- * panel uses only the provisioned datasource.
+ * .ci/run) scraping an app started with demo data — two weeks played through the engine by the
+ * demo's people, as the {@code demo} profile does with a quarter — plus a handful of journeys that
+ * make sure of a win, a loss and a breach: every panel of every dashboard, evaluated through
+ * Prometheus's HTTP API with the repo's recording rules loaded, returns data, and every panel uses
+ * only the provisioned datasource. Its own app (own database and engine), closed afterwards.
  */
+@TestPropertySource(properties = {
+    "leadjourney.demo.enabled=true", "leadjourney.demo.days=14", "leadjourney.demo.leads-per-day=4", "leadjourney.engine.clock-starts-back=14d"})
+@DirtiesContext
 class DashboardQueriesTest extends JourneyTest {
+
+  private static final Path DATA_DIR = EmbeddedAppTest.newDataDir("demo-app-");
+  private static final int GATEWAY_PORT = EmbeddedAppTest.freePort();
+  private static final int HTTP_PORT = EmbeddedAppTest.freePort();
+
+  @DynamicPropertySource
+  static void ownApp(final DynamicPropertyRegistry registry) {
+    registry.add("leadjourney.data-dir", DATA_DIR::toString);
+    registry.add("leadjourney.engine.gateway-port", () -> GATEWAY_PORT);
+    registry.add("server.port", () -> HTTP_PORT);
+  }
+
+  @Autowired DemoQuarter demo;
+  @Autowired JdbcTemplate jdbc;
 
   private static final Path CONFIG = Path.of("..", "dashboard-config").toAbsolutePath().normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +83,30 @@ class DashboardQueriesTest extends JourneyTest {
     if (prometheus != null) {
       prometheus.destroy();
       prometheus.waitFor();
+    }
+  }
+
+  /** The demo's quarter (here two weeks) played to the present, every lead in it marked as demo data. */
+  @SuppressWarnings("unchecked")
+  private void demoPlayed() throws Exception {
+    final DemoQuarter.Summary played = demo.played().get(10, TimeUnit.MINUTES);
+    assertThat(played.leads()).as("leads over ten working days").isGreaterThan(20);
+    assertThat(played.touches()).isPositive();
+    assertThat(played.tasksCompleted()).isPositive();
+    assertThat(jdbc.queryForObject("select count(*) from leads where email like '%-demo.com' and custom_fields like '%\"demo\":true%'", Integer.class))
+        .as("every demo lead is marked").isEqualTo(played.leads());
+    assertThat(engine.offset().isNegative()).as("the engine clock has caught up with the present").isFalse();
+    assertThat(jdbc.queryForList("select distinct stage from leads", String.class)).as("journeys at many stages")
+        .contains("nurture", "xdr-handoff", "sales-acceptance", "opportunity");
+    final Map<String, Object> lastWeek = api().admin().getForObject("/api/cadence-reviews/weekly", Map.class);
+    assertThat((List<Map<String, Object>>) lastWeek.get("indicators"))
+        .filteredOn(i -> List.of("mqls", "first-touch-in-sla").contains(i.get("key")))
+        .allSatisfy(i -> assertThat(i.get("value")).as("last week's %s", i.get("key")).isNotNull().isNotEqualTo(0));
+    // From here on the deterministic journeys below need a team that works around the clock.
+    for (final String team : List.of("xdr", "ae")) {
+      api().admin().exchange("/api/teams/" + team, HttpMethod.PUT, new HttpEntity<>(Map.of(
+          "name", team, "function", team, "isDefault", true, "manager", "manager-mia", "timeZone", "UTC", "workDays", "MON,TUE,WED,THU,FRI,SAT,SUN",
+          "opens", "00:00", "closes", "00:00", "members", List.of(Map.of("username", team + "-on-call", "weight", 1, "active", true)))), Map.class);
     }
   }
 
@@ -140,7 +190,8 @@ class DashboardQueriesTest extends JourneyTest {
   }
 
   @Test
-  void everyPanelOfEveryCadenceBoardAnswersFromARealPrometheus() throws IOException {
+  void everyPanelOfEveryCadenceBoardAnswersFromARealPrometheus() throws Exception {
+    demoPlayed();
     journeysWorthReviewing();
     startPrometheus();
     await().atMost(Duration.ofSeconds(60)).until(() -> hasData("up{job=\"lead-journey\"} == 1"));
