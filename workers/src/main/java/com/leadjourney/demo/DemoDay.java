@@ -94,14 +94,20 @@ final class DemoDay {
   /** Minutes into the slot: each XDR gets to some of their untouched leads, the quick ones sooner. */
   void xdrsTouch(final int minutes) {
     final double base = minutes <= 4 ? 0.3 : minutes <= 12 ? 0.35 : 0.5;
-    DemoQuarter.XDRS.forEach(
-        (xdr, speed) -> {
-          for (final var task : api.list(xdr, "/api/tasks?stage=xdr-handoff&assignee=" + xdr)) {
-            if (task.get("firstTouchAt") == null && random.nextDouble() < Math.min(0.95, base * speed)) {
-              touch(xdr, task);
-            }
-          }
-        });
+    for (final var task : openTasks("xdr-handoff", DemoQuarter.XDRS.keySet())) {
+      final String xdr = (String) task.get("assignee");
+      if (task.get("firstTouchAt") == null && random.nextDouble() < Math.min(0.95, base * DemoQuarter.XDRS.get(xdr))) {
+        touch(xdr, task);
+      }
+    }
+  }
+
+  /**
+   * The demo people's open tasks of a stage, read once by their manager (every API call checks a
+   * password hash; one list beats one per person).
+   */
+  private List<Map<String, Object>> openTasks(final String stage, final java.util.Collection<String> people) {
+    return api.list(DemoQuarter.MANAGER, "/api/tasks?stage=" + stage).stream().filter(t -> people.contains(t.get("assignee"))).toList();
   }
 
   private void touch(final String xdr, final Map<String, Object> task) {
@@ -113,26 +119,23 @@ final class DemoDay {
 
   /** The slot's end: XDRs decide on leads they have spoken to, AEs on their SQLs, sales moves deals. */
   void endOfSlot(final Instant now) {
-    DemoQuarter.XDRS.forEach(
-        (xdr, speed) -> {
-          for (final var task : api.list(xdr, "/api/tasks?stage=xdr-handoff&assignee=" + xdr)) {
-            if (task.get("firstTouchAt") == null) {
-              if (random.nextDouble() < 0.6 * speed) {
-                touch(xdr, task);
-              }
-            } else if (random.nextDouble() < 0.7) {
-              complete(xdr, task, xdrOutcome());
-            }
-          }
-        });
-    for (final String ae : DemoQuarter.AES) {
-      for (final var task : api.list(ae, "/api/tasks?stage=sales-acceptance&assignee=" + ae)) {
-        if (random.nextDouble() < 0.5) {
-          final boolean accept = random.nextDouble() < 0.72;
-          if (complete(ae, task, accept ? Map.of("outcome", "accepted")
-              : Map.of("outcome", "rejected", "reason", DemoCatalog.pick(random, "no-budget", "wrong-fit", "not-decision-maker", "bad-timing"))) && accept) {
-            ownerOfAccepted.put((String) task.get("leadId"), ae);
-          }
+    for (final var task : openTasks("xdr-handoff", DemoQuarter.XDRS.keySet())) {
+      final String xdr = (String) task.get("assignee");
+      if (task.get("firstTouchAt") == null) {
+        if (random.nextDouble() < 0.6 * DemoQuarter.XDRS.get(xdr)) {
+          touch(xdr, task);
+        }
+      } else if (random.nextDouble() < 0.7) {
+        complete(xdr, task, xdrOutcome());
+      }
+    }
+    for (final var task : openTasks("sales-acceptance", DemoQuarter.AES)) {
+      final String ae = (String) task.get("assignee");
+      if (random.nextDouble() < 0.5) {
+        final boolean accept = random.nextDouble() < 0.72;
+        if (complete(ae, task, accept ? Map.of("outcome", "accepted")
+            : Map.of("outcome", "rejected", "reason", DemoCatalog.pick(random, "no-budget", "wrong-fit", "not-decision-maker", "bad-timing"))) && accept) {
+          ownerOfAccepted.put((String) task.get("leadId"), ae);
         }
       }
     }

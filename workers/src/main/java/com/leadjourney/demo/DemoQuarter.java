@@ -1,7 +1,7 @@
 package com.leadjourney.demo;
 
 import com.leadjourney.engine.EmbeddedEngine;
-import com.leadjourney.security.DemoUsers;
+import com.leadjourney.security.UserAccounts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -49,13 +49,13 @@ public class DemoQuarter {
 
   private final DemoProperties properties;
   private final ObjectProvider<EmbeddedEngine> engine;
-  private final DemoUsers users;
+  private final UserAccounts users;
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final CompletableFuture<Summary> played = new CompletableFuture<>();
 
   DemoQuarter(
-      final DemoProperties properties, final ObjectProvider<EmbeddedEngine> engine, final DemoUsers users, final JdbcTemplate jdbc,
+      final DemoProperties properties, final ObjectProvider<EmbeddedEngine> engine, final UserAccounts users, final JdbcTemplate jdbc,
       final Clock clock) {
     this.properties = properties;
     this.engine = engine;

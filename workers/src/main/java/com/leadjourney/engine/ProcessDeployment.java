@@ -30,11 +30,23 @@ public class ProcessDeployment {
 
   public record DeployedProcess(String bpmnProcessId, int version, long processDefinitionKey, String resourceName) {}
 
+  /**
+   * A model whose deployed content comes from elsewhere than its file: the qualification DMN is the
+   * live signed definition version, kept in the database.
+   */
+  public interface ModelSource {
+    String resourceName();
+
+    byte[] content();
+  }
+
   private final CamundaClient client;
+  private final List<ModelSource> sources;
   private final List<DeployedProcess> live = new CopyOnWriteArrayList<>();
 
-  ProcessDeployment(final CamundaClient client) {
+  ProcessDeployment(final CamundaClient client, final List<ModelSource> sources) {
     this.client = client;
+    this.sources = sources;
   }
 
   /** Blocks until the engine accepted the models, retrying while it is unreachable. */
@@ -89,7 +101,12 @@ public class ProcessDeployment {
     }
   }
 
-  private static byte[] bytes(final Resource resource) {
+  private byte[] bytes(final Resource resource) {
+    for (final ModelSource source : sources) {
+      if (source.resourceName().equals(resource.getFilename())) {
+        return source.content();
+      }
+    }
     try (var in = resource.getInputStream()) {
       return in.readAllBytes();
     } catch (final IOException e) {

@@ -1,7 +1,9 @@
 package com.leadjourney.qualification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadjourney.definition.Definitions;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Lead;
 import com.leadjourney.lead.LeadRepository;
@@ -49,7 +51,7 @@ public class QualificationDecisions {
   private final LeadRepository leads;
   private final Engagements engagements;
   private final Timeline timeline;
-  private final QualificationProperties properties;
+  private final Definitions definitions;
   private final MeterRegistry meters;
   private final Clock clock;
 
@@ -58,14 +60,14 @@ public class QualificationDecisions {
       final LeadRepository leads,
       final Engagements engagements,
       final Timeline timeline,
-      final QualificationProperties properties,
+      final Definitions definitions,
       final MeterRegistry meters,
       final Clock clock) {
     this.jdbc = jdbc;
     this.leads = leads;
     this.engagements = engagements;
     this.timeline = timeline;
-    this.properties = properties;
+    this.definitions = definitions;
     this.meters = meters;
     this.clock = clock;
   }
@@ -84,31 +86,36 @@ public class QualificationDecisions {
       return earlier.get(0);
     }
     final List<MatchedCriterion> matched = fitRules.stream().map(MatchedCriterion::of).toList();
+    // The DMN that matched says which version it is; when nothing matched, the live version decided.
+    final String version =
+        fitRules.stream().map(r -> r.get("definitionVersion")).filter(String.class::isInstance).map(String.class::cast).findFirst()
+            .orElseGet(definitions::live);
+    final Definitions.Thresholds thresholds = definitions.thresholds(version);
     final int fit = matched.stream().mapToInt(MatchedCriterion::points).sum();
     final String disqualifiedBy =
         matched.stream().filter(c -> "disqualify".equals(c.verdict())).map(MatchedCriterion::criterion).findFirst().orElse(null);
     final Instant now = clock.instant();
-    final var engagement = EngagementScore.of(engagements.of(leadId), now, properties.halfLife());
+    final var engagement = EngagementScore.of(engagements.of(leadId), now, thresholds.halfLife());
     final String outcome =
-        disqualifiedBy != null ? DISQUALIFIED : meetsDefinition(fit, engagement.score()) ? MQL : NURTURE;
+        disqualifiedBy != null ? DISQUALIFIED : meetsDefinition(thresholds, fit, engagement.score()) ? MQL : NURTURE;
     final var decision = new Decision(outcome, fit, engagement.score(), disqualifiedBy);
     jdbc.update(
         """
         insert into qualification_decision (lead_id, visit, definition_version, inputs, matched_rules, fit_score,
           engagement_score, engagement_breakdown, outcome, reason, priority, segment, decided_at)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        leadId, visit, properties.definitionVersion(), json(lead.getProfile().asVariables()), json(matched), fit,
-        engagement.score(), json(engagement.byType()), outcome, disqualifiedBy, priority(outcome, fit, engagement.score()),
+        leadId, visit, version, json(lead.getProfile().asVariables()), json(matched), fit,
+        engagement.score(), json(engagement.byType()), outcome, disqualifiedBy, priority(thresholds, outcome, fit, engagement.score()),
         segment(lead.getProfile().companySize()), Timestamp.from(now));
     timeline.record(
         leadId, JourneyEvent.Type.QUALIFIED, lead.getStage(),
-        outcome + (disqualifiedBy != null ? " (" + disqualifiedBy + ")" : "") + ": fit " + fit + " of " + properties.mqlFit()
+        outcome + (disqualifiedBy != null ? " (" + disqualifiedBy + ")" : "") + ": fit " + fit + " of " + thresholds.mqlFit()
             + " [" + matched.stream().map(MatchedCriterion::toString).collect(Collectors.joining(", ")) + "], engagement "
-            + engagement.score() + " of " + properties.mqlEngagement() + " " + engagement.byType() + ", definition "
-            + properties.definitionVersion(),
+            + engagement.score() + " of " + thresholds.mqlEngagement() + " " + engagement.byType() + ", definition "
+            + version,
         "qualified:" + visit);
     AfterCommit.run(
-        () -> meters.counter("leadjourney.qualification.decisions", "outcome", outcome, "definition_version", properties.definitionVersion()).increment());
+        () -> meters.counter("leadjourney.qualification.decisions", "outcome", outcome, "definition_version", version).increment());
     return decision;
   }
 
@@ -122,9 +129,39 @@ public class QualificationDecisions {
             leadId);
     final int fit = last.isEmpty() ? 0 : (int) last.get(0)[0];
     final String disqualifiedBy = last.isEmpty() ? null : (String) last.get(0)[1];
-    final double engagement = EngagementScore.of(engagements.of(leadId), clock.instant(), properties.halfLife()).score();
-    final String outcome = disqualifiedBy == null && meetsDefinition(fit, engagement) ? MQL : NURTURE;
+    final Definitions.Thresholds thresholds = definitions.thresholds(definitions.live());
+    final double engagement = EngagementScore.of(engagements.of(leadId), clock.instant(), thresholds.halfLife()).score();
+    final String outcome = disqualifiedBy == null && meetsDefinition(thresholds, fit, engagement) ? MQL : NURTURE;
     return new Decision(outcome, fit, engagement, disqualifiedBy);
+  }
+
+  /** A stored decision with its trace: which definition, which inputs, which criteria fired. */
+  public record Trace(
+      int visit, String definitionVersion, Map<String, Object> inputs, List<Map<String, Object>> matchedRules, int fitScore,
+      double engagementScore, Map<String, Object> engagementBreakdown, String outcome, String reason, String priority, String segment,
+      Instant decidedAt) {}
+
+  /** Every qualification decision of the lead, oldest first. */
+  @Transactional(readOnly = true)
+  public List<Trace> tracesOf(final String leadId) {
+    return jdbc.query(
+        """
+        select visit, definition_version, inputs, matched_rules, fit_score, engagement_score, engagement_breakdown, outcome, reason, priority,
+          segment, decided_at from qualification_decision where lead_id = ? order by visit""",
+        (row, i) -> new Trace(
+            row.getInt(1), row.getString(2), read(row.getString(3), new TypeReference<Map<String, Object>>() {}),
+            read(row.getString(4), new TypeReference<List<Map<String, Object>>>() {}), row.getInt(5), row.getDouble(6),
+            read(row.getString(7), new TypeReference<Map<String, Object>>() {}), row.getString(8), row.getString(9), row.getString(10),
+            row.getString(11), row.getTimestamp(12).toInstant()),
+        leadId);
+  }
+
+  private static <T> T read(final String json, final TypeReference<T> type) {
+    try {
+      return JSON.readValue(json, type);
+    } catch (final JsonProcessingException e) {
+      throw new IllegalStateException("A stored decision is not JSON", e);
+    }
   }
 
   /** The definition version that last decided for the lead, if any. */
@@ -135,11 +172,11 @@ public class QualificationDecisions {
   }
 
   /** How fast sales should answer (the SLA policy's first input): hot leads fit well and engage a lot. */
-  private String priority(final String outcome, final int fit, final double engagement) {
+  private static String priority(final Definitions.Thresholds thresholds, final String outcome, final int fit, final double engagement) {
     if (!MQL.equals(outcome)) {
       return "cold";
     }
-    return fit >= properties.hotFit() && engagement >= properties.hotEngagement() ? "hot" : "warm";
+    return fit >= thresholds.hotFit() && engagement >= thresholds.hotEngagement() ? "hot" : "warm";
   }
 
   /** Company size band: the SLA policy's and the pacing targets' segment. */
@@ -150,8 +187,8 @@ public class QualificationDecisions {
     return companySize >= 1000 ? "enterprise" : companySize >= 200 ? "mid-market" : "smb";
   }
 
-  private boolean meetsDefinition(final int fit, final double engagement) {
-    return fit >= properties.mqlFit() && engagement >= properties.mqlEngagement();
+  private static boolean meetsDefinition(final Definitions.Thresholds thresholds, final int fit, final double engagement) {
+    return fit >= thresholds.mqlFit() && engagement >= thresholds.mqlEngagement();
   }
 
   private static String json(final Object value) {

@@ -6,10 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The live definition's thresholds and engagement scoring. Until definitions are versioned and
- * co-signed in the app, this is the default both teams start from; the criteria are the DMN.
+ * The thresholds of the default definition (v1-default, seeded from workflows/lead-qualification.dmn
+ * at the first start; signed versions carry their own) and engagement points by touch type.
  *
- * @param definitionVersion recorded with every decision, so conversion by version is comparable
  * @param mqlFit fit score (sum of the matched criteria's points) an MQL needs
  * @param mqlEngagement decayed engagement score an MQL needs
  * @param halfLife engagement loses half its weight in this time
@@ -19,7 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("leadjourney.qualification")
 public record QualificationProperties(
-    @DefaultValue("v1-default") String definitionVersion,
     @DefaultValue("50") int mqlFit,
     @DefaultValue("10") double mqlEngagement,
     @DefaultValue("14d") Duration halfLife,

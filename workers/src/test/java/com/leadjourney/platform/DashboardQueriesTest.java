@@ -53,15 +53,9 @@ import org.springframework.test.context.TestPropertySource;
 @DirtiesContext
 class DashboardQueriesTest extends JourneyTest {
 
-  private static final Path DATA_DIR = EmbeddedAppTest.newDataDir("demo-app-");
-  private static final int GATEWAY_PORT = EmbeddedAppTest.freePort();
-  private static final int HTTP_PORT = EmbeddedAppTest.freePort();
-
   @DynamicPropertySource
-  static void ownApp(final DynamicPropertyRegistry registry) {
-    registry.add("leadjourney.data-dir", DATA_DIR::toString);
-    registry.add("leadjourney.engine.gateway-port", () -> GATEWAY_PORT);
-    registry.add("server.port", () -> HTTP_PORT);
+  static void demoApp(final DynamicPropertyRegistry registry) {
+    EmbeddedAppTest.ownApp(registry, "demo-app");
   }
 
   @Autowired DemoQuarter demo;

@@ -7,17 +7,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * People of the demo (XDRs, AEs, a manager, marketing), each with a fresh random password that the
- * demo prints once; never part of a real deployment's data, which starts with the admin only.
+ * Users the app creates with a fresh random password, shown once to whoever asked: the demo's
+ * people (XDRs, AEs, a manager, marketing). A real deployment starts with the admin only.
  */
 @Service
-public class DemoUsers {
+public class UserAccounts {
 
   private final AppUserRepository users;
   private final PasswordEncoder encoder;
   private final Clock clock;
 
-  DemoUsers(final AppUserRepository users, final PasswordEncoder encoder, final Clock clock) {
+  UserAccounts(final AppUserRepository users, final PasswordEncoder encoder, final Clock clock) {
     this.users = users;
     this.encoder = encoder;
     this.clock = clock;
