@@ -163,7 +163,7 @@ public class DemoQuarter {
       api.send(MARKETING, HttpMethod.PUT, "/api/campaigns/" + program.name(),
           Map.of("channel", program.channel(), "cost", program.cost(), "startsOn", starts.toString(), "endsOn", starts.plusDays(days / 3).toString()));
     }
-    final Map<String, Integer> monthly = Map.of("smb", 12, "mid-market", 14, "enterprise", 10);
+    final Map<String, Integer> monthly = Map.of("smb", 50, "mid-market", 45, "enterprise", 40);
     for (YearMonth month = YearMonth.from(first); !month.isAfter(YearMonth.from(first.plusDays(days))); month = month.plusMonths(1)) {
       for (final var target : monthly.entrySet()) {
         api.send(MARKETING, HttpMethod.PUT, "/api/marketing-targets/" + month + "/" + target.getKey(),

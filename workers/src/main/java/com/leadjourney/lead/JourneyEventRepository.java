@@ -12,6 +12,9 @@ public interface JourneyEventRepository extends JpaRepository<JourneyEvent, Long
 
   Optional<JourneyEvent> findFirstByLeadIdAndTypeAndStageOrderByIdDesc(String leadId, JourneyEvent.Type type, String stage);
 
+  Optional<JourneyEvent> findFirstByLeadIdAndTypeAndOccurredAtLessThanEqualOrderByOccurredAtDesc(
+      String leadId, JourneyEvent.Type type, java.time.Instant at);
+
   /**
    * The visit in which the lead last entered {@code stage} (0: never). A stage's effects are keyed
    * by it, not by the lead's current visit: a job of a stage the lead has just left (a slow

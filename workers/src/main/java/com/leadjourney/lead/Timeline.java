@@ -49,6 +49,17 @@ public class Timeline {
     return events.visitOf(leadId, stage);
   }
 
+  /**
+   * When the lead's current wait for a human began: its intake, or — for a lead that came back
+   * from nurture — the moment it re-engaged. Speed-to-lead counts from here, not from a first form
+   * fill months ago.
+   */
+  public Instant awaitingSince(final Lead lead, final Instant at) {
+    return events.findFirstByLeadIdAndTypeAndOccurredAtLessThanEqualOrderByOccurredAtDesc(lead.getId(), JourneyEvent.Type.REENGAGED, at)
+        .map(JourneyEvent::getOccurredAt)
+        .orElse(lead.getCreatedAt());
+  }
+
   private static String abbreviate(final String detail) {
     return detail == null || detail.length() <= 500 ? detail : detail.substring(0, 497) + "...";
   }

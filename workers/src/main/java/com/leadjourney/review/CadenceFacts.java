@@ -24,7 +24,10 @@ class CadenceFacts {
   /** Speed-to-lead bands of JOURNEY.md, in minutes: 0–5, 5–15, 15–60, 60+. */
   static final List<String> BANDS = List.of("0-5 min", "5-15 min", "15-60 min", "60+ min");
 
-  /** First touches on XDR tasks in the period: how fast, and whether inside the SLA policy. */
+  /**
+   * First touches on XDR tasks in the period: how fast (from intake, or from re-engagement for a
+   * lead back from nurture, as {@code leadjourney_speed_to_lead_seconds}), and whether inside the SLA.
+   */
   record FirstTouches(List<Duration> speedToLead, int inSla) {
     int count() {
       return speedToLead.size();
@@ -86,7 +89,10 @@ class CadenceFacts {
     final int[] inSla = {0};
     jdbc.query(
         """
-        select l.created_at, t.first_touch_at, t.due_at from human_task t join leads l on l.id = t.lead_id
+        select greatest(l.created_at, coalesce((select max(e.occurred_at) from journey_event e
+            where e.lead_id = t.lead_id and e.type = 'REENGAGED' and e.occurred_at <= t.first_touch_at), l.created_at)),
+          t.first_touch_at, t.due_at
+        from human_task t join leads l on l.id = t.lead_id
         where t.process_id = 'xdr-handoff' and t.first_touch_at >= ? and t.first_touch_at < ? order by t.first_touch_at""",
         row -> {
           final var touched = row.getTimestamp(2).toInstant();

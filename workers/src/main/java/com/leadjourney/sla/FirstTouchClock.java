@@ -54,7 +54,7 @@ public class FirstTouchClock {
   /** Call in the transaction that logs the first touch of a task with a first-touch clock. */
   public void stopped(final String leadId, final long userTaskKey, final String stage, final Instant dueAt, final Instant touchedAt) {
     final var lead = leads.findById(leadId).orElseThrow();
-    final Duration sinceIntake = Duration.between(lead.getCreatedAt(), touchedAt);
+    final Duration sinceIntake = Duration.between(timeline.awaitingSince(lead, touchedAt), touchedAt);
     final boolean met = dueAt == null || !touchedAt.isAfter(dueAt);
     final String detail =
         (met ? "first touch in time" : "first touch " + Duration.between(dueAt, touchedAt).toMinutes() + " min after the deadline")

@@ -103,7 +103,7 @@ class CadenceReviewTest extends EmbeddedAppTest {
   @BeforeAll
   void history() {
     for (final String[] l : new String[][] {
-        {"rv-1", "2024-03-04T09:00"}, {"rv-2", "2024-03-05T10:00"}, {"rv-3", "2024-03-06T08:00"}, {"rv-4", "2024-03-08T11:00"},
+        {"rv-1", "2024-03-04T09:00"}, {"rv-2", "2024-01-05T10:00"}, {"rv-3", "2024-03-06T08:00"}, {"rv-4", "2024-03-08T11:00"},
         {"rv-5", "2024-03-08T11:30"}, {"rv-6", "2024-02-27T09:00"}, {"rv-7", "2024-02-28T09:00"}, {"rv-8", "2023-11-01T09:00"},
         {"rv-9", "2023-09-20T09:00"}}) {
       lead(l[0], l[1]);
@@ -131,6 +131,7 @@ class CadenceReviewTest extends EmbeddedAppTest {
     task("rv-3", "sales-acceptance", "2024-03-09T00:00", "2024-03-12T00:00", null, "2024-03-12T09:00", "accepted");
     task("rv-6", "sales-acceptance", "2024-02-27T11:00", "2024-02-28T11:00", null, "2024-02-28T09:00", "accepted");
 
+    event("rv-2", "REENGAGED", "nurture", "2024-03-05T10:00"); // back from nurture: its speed-to-lead counts from here
     event("rv-2", "SLA_ESCALATED", "xdr-handoff", "2024-03-05T10:05");
     event("rv-6", "SLA_ESCALATED", "xdr-handoff", "2024-02-27T09:05");
     for (final String[] e : new String[][] {
