@@ -27,9 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
  * one transaction. The engine hears of it only from the outbox, so an engine outage loses nothing.
  */
 @Service
-class IntakeService {
+public class IntakeService {
 
-  record Accepted(Lead lead, boolean created) {}
+  public record Accepted(Lead lead, boolean created) {}
 
   /** The Idempotency-Key was used before with a different request body. */
   static final class IdempotencyKeyReusedException extends ResponseStatusException {
@@ -72,7 +72,7 @@ class IntakeService {
   }
 
   @Transactional
-  Accepted accept(final LeadRequest request, final String idempotencyKey) {
+  public Accepted accept(final LeadRequest request, final String idempotencyKey) {
     final String fingerprint = fingerprint(request);
     if (idempotencyKey != null) {
       final var earlier = leads.findByIdempotencyKey(idempotencyKey);

@@ -40,7 +40,7 @@ public record LeadRequest(
     email = email == null ? null : email.strip();
   }
 
-  Contact toContact() {
+  public Contact toContact() {
     return new Contact(
         email.trim().toLowerCase(Locale.ROOT),
         firstName,
