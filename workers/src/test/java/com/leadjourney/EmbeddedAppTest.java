@@ -31,25 +31,16 @@ public abstract class EmbeddedAppTest {
     registry.add("leadjourney.data-dir", DATA_DIR::toString);
     registry.add("leadjourney.engine.gateway-port", () -> GATEWAY_PORT);
     registry.add("server.port", () -> HTTP_PORT);
+    common(registry);
+  }
+
+  /** What every test app has: the admin's password and outbound channels captured by the tests. */
+  static void common(final DynamicPropertyRegistry registry) {
     registry.add("leadjourney.admin-password", () -> ADMIN_PASSWORD);
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", OutboundCapture::smtpPort);
     registry.add("leadjourney.notifications.webhook-url", OutboundCapture::webhookUrl);
     registry.add("leadjourney.notifications.webhook-secret", () -> OutboundCapture.WEBHOOK_SECRET);
-  }
-
-  /**
-   * For a test class that changes what every other test relies on (the live definition, the teams,
-   * the engine clock at start): a context of its own, with its own database, engine and ports. Call
-   * from the class's own {@code @DynamicPropertySource} and mark the class {@code @DirtiesContext}.
-   */
-  public static void ownApp(final DynamicPropertyRegistry registry, final String name) {
-    final Path dir = newDataDir(name + "-");
-    final int gateway = freePort();
-    final int http = freePort();
-    registry.add("leadjourney.data-dir", dir::toString);
-    registry.add("leadjourney.engine.gateway-port", () -> gateway);
-    registry.add("server.port", () -> http);
   }
 
   public static Path newDataDir(final String prefix) {

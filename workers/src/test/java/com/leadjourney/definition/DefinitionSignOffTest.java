@@ -2,9 +2,8 @@ package com.leadjourney.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.JourneyDriver;
-import com.leadjourney.JourneyTest;
+import com.leadjourney.OwnAppTest;
 import com.leadjourney.security.UserAccounts;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +16,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The agreed definition's sign-off: a draft goes live only when one marketing and one sales signer
@@ -27,13 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * leads qualified before keep the version that qualified them, and a lead's trace names the
  * criteria that fired with the inputs they saw. Its own app: the live definition is everyone's.
  */
-@DirtiesContext
-class DefinitionSignOffTest extends JourneyTest {
+class DefinitionSignOffTest extends OwnAppTest {
 
-  @DynamicPropertySource
-  static void ownDefinitions(final DynamicPropertyRegistry registry) {
-    EmbeddedAppTest.ownApp(registry, "definition-app");
-  }
 
   @Autowired UserAccounts accounts;
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.JourneyDriver;
-import com.leadjourney.JourneyTest;
+import com.leadjourney.OwnAppTest;
 import com.leadjourney.demo.DemoQuarter;
 import java.io.IOException;
 import java.net.URI;
@@ -35,9 +35,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -50,13 +47,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {
     "leadjourney.demo.enabled=true", "leadjourney.demo.days=14", "leadjourney.demo.leads-per-day=4", "leadjourney.engine.clock-starts-back=14d"})
-@DirtiesContext
-class DashboardQueriesTest extends JourneyTest {
+class DashboardQueriesTest extends OwnAppTest {
 
-  @DynamicPropertySource
-  static void demoApp(final DynamicPropertyRegistry registry) {
-    EmbeddedAppTest.ownApp(registry, "demo-app");
-  }
 
   @Autowired DemoQuarter demo;
   @Autowired JdbcTemplate jdbc;
