@@ -39,7 +39,22 @@ public final class DefinitionDmn {
       new String[] {"companySize", "Company size (employees)", "number"},
       new String[] {"annualRevenue", "Annual revenue (USD)", "number"});
 
+  /** A custom field is tested as {@code customFields.<name>}: what forms and imports put beyond the agreed fields. */
+  public static final String CUSTOM = "customFields.";
+  private static final java.util.regex.Pattern CUSTOM_FIELD = java.util.regex.Pattern.compile("customFields\\.[A-Za-z][A-Za-z0-9_]{0,39}");
+
   private static final DecisionEngine ENGINE = DecisionEngineFactory.createDecisionEngine();
+
+  static boolean known(final String field) {
+    return FIELDS.stream().anyMatch(f -> f[0].equals(field)) || CUSTOM_FIELD.matcher(field).matches();
+  }
+
+  /** The table's columns: the agreed fields, then every custom field a criterion tests. */
+  private static List<String> columns(final List<Criterion> criteria) {
+    final List<String> columns = new ArrayList<>(FIELDS.stream().map(f -> f[0]).toList());
+    criteria.stream().flatMap(c -> c.tests().keySet().stream()).filter(f -> f.startsWith(CUSTOM)).distinct().sorted().forEach(columns::add);
+    return columns;
+  }
 
   private DefinitionDmn() {}
 
@@ -68,6 +83,12 @@ public final class DefinitionDmn {
       xml.append("      <input id=\"Input_%1$s\" label=\"%2$s\"><inputExpression id=\"InputExpression_%1$s\" typeRef=\"%3$s\"><text>%1$s</text></inputExpression></input>\n"
           .formatted(field[0], field[1], field[2]));
     }
+    final List<String> columns = columns(criteria);
+    for (final String custom : columns.subList(FIELDS.size(), columns.size())) {
+      final String id = "custom_" + custom.substring(CUSTOM.length());
+      xml.append("      <input id=\"Input_%1$s\" label=\"%2$s\"><inputExpression id=\"InputExpression_%1$s\"><text>%2$s</text></inputExpression></input>\n"
+          .formatted(id, custom));
+    }
     xml.append("""
               <output id="Output_criterion" label="Criterion" name="criterion" typeRef="string" />
               <output id="Output_points" label="Points" name="points" typeRef="number" />
@@ -78,9 +99,9 @@ public final class DefinitionDmn {
       final Criterion c = criteria.get(i);
       final String rule = String.format("Rule_%02d", i + 1);
       xml.append("      <rule id=\"%s\"><description>%s</description>\n".formatted(rule, escape(c.label())));
-      for (final String[] field : FIELDS) {
+      for (final String column : columns) {
         xml.append("        <inputEntry id=\"%s_%s\"><text>%s</text></inputEntry>\n"
-            .formatted(rule, field[0], escape(c.tests().getOrDefault(field[0], "-"))));
+            .formatted(rule, column.replace(CUSTOM, "custom_"), escape(c.tests().getOrDefault(column, "-"))));
       }
       xml.append("        <outputEntry id=\"%1$s_criterion\"><text>%2$s</text></outputEntry>\n".formatted(rule, escape(quoted(c.label()))));
       xml.append("        <outputEntry id=\"%1$s_points\"><text>%2$d</text></outputEntry>\n".formatted(rule, c.points()));
@@ -115,8 +136,9 @@ public final class DefinitionDmn {
     final NodeList inputNodes = table.getElementsByTagNameNS(DMN_NS, "input");
     for (int i = 0; i < inputNodes.getLength(); i++) {
       final String expression = text(first(((Element) inputNodes.item(i)).getElementsByTagNameNS(DMN_NS, "text"), "an input expression"));
-      if (FIELDS.stream().noneMatch(f -> f[0].equals(expression))) {
-        throw new InvalidDefinition("input '" + expression + "' is not one of the agreed fields " + FIELDS.stream().map(f -> f[0]).toList());
+      if (!known(expression)) {
+        throw new InvalidDefinition("input '" + expression + "' is not one of the agreed fields " + FIELDS.stream().map(f -> f[0]).toList()
+            + " nor a custom field customFields.<name>");
       }
       inputs.add(expression);
     }
@@ -166,8 +188,9 @@ public final class DefinitionDmn {
         throw new InvalidDefinition(where + "needs at least one test, e.g. {\"budget\": \"\\\"approved\\\"\"}");
       }
       for (final String field : c.tests().keySet()) {
-        if (FIELDS.stream().noneMatch(f -> f[0].equals(field))) {
-          throw new InvalidDefinition(where + "'" + field + "' is not one of the agreed fields " + FIELDS.stream().map(f -> f[0]).toList());
+        if (!known(field)) {
+          throw new InvalidDefinition(where + "'" + field + "' is not one of the agreed fields " + FIELDS.stream().map(f -> f[0]).toList()
+              + " nor a custom field customFields.<name>");
         }
       }
       if (c.label() == null || c.label().isBlank() || c.label().length() > 200) {

@@ -37,8 +37,18 @@ public class Definitions {
   private static final Logger LOG = LoggerFactory.getLogger(Definitions.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What an MQL needs besides the criteria, and how engagement fades. */
-  public record Thresholds(int mqlFit, double mqlEngagement, int hotFit, double hotEngagement, Duration halfLife) {}
+  /**
+   * What an MQL needs besides the criteria, and how engagement is scored: points by touch type
+   * ({@code other} for the rest; none given: the app's defaults) fading with the half-life.
+   */
+  public record Thresholds(
+      int mqlFit, double mqlEngagement, int hotFit, double hotEngagement, Duration halfLife, Map<String, Integer> engagementPoints) {
+
+    /** Points of one touch type under this definition. */
+    public int pointsFor(final String type) {
+      return engagementPoints.getOrDefault(type, engagementPoints.getOrDefault("other", 0));
+    }
+  }
 
   public record Signature(String side, String signedBy, Instant signedAt) {}
 
@@ -74,9 +84,9 @@ public class Definitions {
     jdbc.update(
         """
         insert into definition_version (version, state, title, criteria, dmn_xml, mql_fit, mql_engagement, hot_fit, hot_engagement, half_life_hours,
-          created_by, created_at) values (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          engagement_points, created_by, created_at) values (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         label, title, json(criteria), DefinitionDmn.toXml(label, criteria), t.mqlFit(), t.mqlEngagement(), t.hotFit(), t.hotEngagement(),
-        t.halfLife().toHours(), user, Timestamp.from(clock.instant()));
+        t.halfLife().toHours(), json(t.engagementPoints()), user, Timestamp.from(clock.instant()));
     return version(label).orElseThrow();
   }
 
@@ -89,9 +99,9 @@ public class Definitions {
     jdbc.update(
         """
         update definition_version set title = ?, criteria = ?, dmn_xml = ?, mql_fit = ?, mql_engagement = ?, hot_fit = ?, hot_engagement = ?,
-          half_life_hours = ? where version = ?""",
+          half_life_hours = ?, engagement_points = ? where version = ?""",
         title, json(criteria), DefinitionDmn.toXml(version, criteria), t.mqlFit(), t.mqlEngagement(), t.hotFit(), t.hotEngagement(),
-        t.halfLife().toHours(), version);
+        t.halfLife().toHours(), json(t.engagementPoints()), version);
     return version(version).orElseThrow();
   }
 
@@ -149,7 +159,7 @@ public class Definitions {
             (row, i) -> new Version(
                 row.getString("version"), row.getString("state"), row.getString("title"), criteria(row.getString("criteria")),
                 new Thresholds(row.getInt("mql_fit"), row.getDouble("mql_engagement"), row.getInt("hot_fit"), row.getDouble("hot_engagement"),
-                    Duration.ofHours(row.getInt("half_life_hours"))),
+                    Duration.ofHours(row.getInt("half_life_hours")), points(row.getString("engagement_points"))),
                 row.getString("created_by"), instant(row.getTimestamp("created_at")), instant(row.getTimestamp("proposed_at")),
                 instant(row.getTimestamp("live_at")), instant(row.getTimestamp("retired_at")), signatures(version)),
             version)
@@ -185,18 +195,27 @@ public class Definitions {
     jdbc.update(
         """
         insert into definition_version (version, state, title, criteria, dmn_xml, mql_fit, mql_engagement, hot_fit, hot_engagement, half_life_hours,
-          created_by, created_at, live_at) values (?, 'live', ?, ?, ?, ?, ?, ?, ?, ?, 'workflows/lead-qualification.dmn', ?, ?)""",
+          engagement_points, created_by, created_at, live_at) values (?, 'live', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'workflows/lead-qualification.dmn', ?, ?)""",
         DEFAULT_VERSION, "The default shipped with the product (sign a version of your own to replace it)", json(criteria),
         DefinitionDmn.toXml(DEFAULT_VERSION, criteria), t.mqlFit(), t.mqlEngagement(), t.hotFit(), t.hotEngagement(), t.halfLife().toHours(),
-        now, now);
+        json(t.engagementPoints()), now, now);
     return DEFAULT_VERSION;
   }
 
   private Thresholds defaultThresholds() {
-    return new Thresholds(defaults.mqlFit(), defaults.mqlEngagement(), defaults.hotFit(), defaults.hotEngagement(), defaults.halfLife());
+    return new Thresholds(defaults.mqlFit(), defaults.mqlEngagement(), defaults.hotFit(), defaults.hotEngagement(), defaults.halfLife(), defaults.points());
   }
 
-  private static Thresholds check(final Thresholds t) {
+  /** A draft without engagement points scores touches with the app's defaults. */
+  private Thresholds check(final Thresholds given) {
+    final Thresholds t = given.engagementPoints() != null ? given
+        : new Thresholds(given.mqlFit(), given.mqlEngagement(), given.hotFit(), given.hotEngagement(), given.halfLife(), defaults.points());
+    for (final var points : t.engagementPoints().entrySet()) {
+      if (!points.getKey().matches("[a-z0-9-]{1,40}") || points.getValue() == null || points.getValue() < 0 || points.getValue() > 1000) {
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "engagementPoints maps touch types such as webinar to 0-1000 points; '"
+            + points.getKey() + "' does not");
+      }
+    }
     if (t.mqlFit() < 0 || t.hotFit() < t.mqlFit() || t.mqlEngagement() < 0 || t.hotEngagement() < t.mqlEngagement()) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "thresholds must be 0 or more, and hot ones at least the MQL ones");
     }
@@ -234,9 +253,20 @@ public class Definitions {
     return timestamp == null ? null : timestamp.toInstant();
   }
 
-  private static String json(final List<Criterion> criteria) {
+  private Map<String, Integer> points(final String json) {
+    if (json == null) {
+      return defaults.points();
+    }
     try {
-      return JSON.writeValueAsString(criteria);
+      return JSON.readValue(json, new TypeReference<>() {});
+    } catch (final JsonProcessingException e) {
+      throw new IllegalStateException("Stored engagement points are not JSON", e);
+    }
+  }
+
+  private static String json(final Object value) {
+    try {
+      return JSON.writeValueAsString(value);
     } catch (final JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -2,6 +2,7 @@ package com.leadjourney.definition;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadjourney.lead.Lead;
 import com.leadjourney.qualification.QualificationDecisions;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -44,7 +45,7 @@ public class Replays implements DisposableBean {
   private static final String HISTORY =
       """
       select l.source, l.industry, l.role, l.seniority, l.decision_stage, l.budget, l.path_to_purchase, l.pain, l.company_size, l.annual_revenue,
-        l.history_stage,
+        l.history_stage, l.custom_fields,
         exists (select 1 from human_task t where t.lead_id = l.id and t.process_id = 'xdr-handoff' and t.outcome = 'meeting-booked'),
         exists (select 1 from opportunity o where o.lead_id = l.id),
         exists (select 1 from opportunity o where o.lead_id = l.id and o.stage = 'closed-won'),
@@ -116,15 +117,16 @@ public class Replays implements DisposableBean {
         for (int i = 0; i < DefinitionDmn.FIELDS.size(); i++) {
           fields.put(DefinitionDmn.FIELDS.get(i)[0], row.getObject(i + 2));
         }
+        fields.put("customFields", Lead.customFieldsMap(row.getString(12)));
         final var fit = evaluator.fit(fields);
-        final double engagement = row.getDouble(15);
+        final double engagement = row.getDouble(16);
         final boolean engagementKnown = !row.wasNull();
         final boolean qualified = !fit.disqualified() && fit.points() >= thresholds.mqlFit()
             && (!engagementKnown || engagement >= thresholds.mqlEngagement());
         final String history = row.getString(11);
-        final boolean won = row.getBoolean(14) || "customer".equals(history);
-        final boolean opportunity = won || row.getBoolean(13) || "opportunity".equals(history);
-        final boolean sql = opportunity || row.getBoolean(12) || "sql".equals(history);
+        final boolean won = row.getBoolean(15) || "customer".equals(history);
+        final boolean opportunity = won || row.getBoolean(14) || "opportunity".equals(history);
+        final boolean sql = opportunity || row.getBoolean(13) || "sql".equals(history);
         final Number size = (Number) fields.get("companySize");
         tally.add(QualificationDecisions.segment(size == null ? null : size.intValue()), row.getString(1), qualified, sql, opportunity, won);
         if (++processed[0] % PROGRESS_EVERY == 0) {

@@ -205,6 +205,28 @@ public class Lead {
     return consent;
   }
 
+  /**
+   * The agreed fields plus the lead's custom fields (under {@code customFields}): what the
+   * qualification definition decides on.
+   */
+  public java.util.Map<String, Object> decisionInputs() {
+    final var inputs = getProfile().asVariables();
+    inputs.put("customFields", customFieldsMap(customFields));
+    return inputs;
+  }
+
+  /** Custom fields as stored (a JSON object), or empty. */
+  public static java.util.Map<String, Object> customFieldsMap(final String json) {
+    if (json == null || json.isBlank()) {
+      return new java.util.HashMap<>();
+    }
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, new com.fasterxml.jackson.core.type.TypeReference<>() {});
+    } catch (final com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Stored custom fields are not JSON", e);
+    }
+  }
+
   public String getCustomFields() {
     return customFields;
   }

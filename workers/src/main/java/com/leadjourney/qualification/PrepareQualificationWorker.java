@@ -7,7 +7,7 @@ import io.camunda.client.annotation.Variable;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Job type {@code prepare-qualification}: the eight agreed fields as the decision's inputs. */
+/** Job type {@code prepare-qualification}: the agreed fields and the lead's custom fields as the decision's inputs. */
 @Component
 public class PrepareQualificationWorker {
 
@@ -19,6 +19,6 @@ public class PrepareQualificationWorker {
 
   @JobWorker(type = "prepare-qualification")
   public Map<String, Object> prepareQualification(@Variable(name = JourneyVariables.LEAD_ID) final String leadId) {
-    return leads.existing(leadId).getProfile().asVariables();
+    return leads.existing(leadId).decisionInputs();
   }
 }

@@ -95,7 +95,7 @@ public class QualificationDecisions {
     final String disqualifiedBy =
         matched.stream().filter(c -> "disqualify".equals(c.verdict())).map(MatchedCriterion::criterion).findFirst().orElse(null);
     final Instant now = clock.instant();
-    final var engagement = EngagementScore.of(engagements.of(leadId), now, thresholds.halfLife());
+    final var engagement = EngagementScore.of(scored(leadId, thresholds), now, thresholds.halfLife());
     final String outcome =
         disqualifiedBy != null ? DISQUALIFIED : meetsDefinition(thresholds, fit, engagement.score()) ? MQL : NURTURE;
     final var decision = new Decision(outcome, fit, engagement.score(), disqualifiedBy);
@@ -104,7 +104,7 @@ public class QualificationDecisions {
         insert into qualification_decision (lead_id, visit, definition_version, inputs, matched_rules, fit_score,
           engagement_score, engagement_breakdown, outcome, reason, priority, segment, decided_at)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        leadId, visit, version, json(lead.getProfile().asVariables()), json(matched), fit,
+        leadId, visit, version, json(lead.decisionInputs()), json(matched), fit,
         engagement.score(), json(engagement.byType()), outcome, disqualifiedBy, priority(thresholds, outcome, fit, engagement.score()),
         segment(lead.getProfile().companySize()), Timestamp.from(now));
     timeline.record(
@@ -130,9 +130,16 @@ public class QualificationDecisions {
     final int fit = last.isEmpty() ? 0 : (int) last.get(0)[0];
     final String disqualifiedBy = last.isEmpty() ? null : (String) last.get(0)[1];
     final Definitions.Thresholds thresholds = definitions.thresholds(definitions.live());
-    final double engagement = EngagementScore.of(engagements.of(leadId), clock.instant(), thresholds.halfLife()).score();
+    final double engagement = EngagementScore.of(scored(leadId, thresholds), clock.instant(), thresholds.halfLife()).score();
     final String outcome = disqualifiedBy == null && meetsDefinition(thresholds, fit, engagement) ? MQL : NURTURE;
     return new Decision(outcome, fit, engagement, disqualifiedBy);
+  }
+
+  /** The lead's touches, each worth what the deciding definition says its type is worth. */
+  private List<Engagements.Engagement> scored(final String leadId, final Definitions.Thresholds thresholds) {
+    return engagements.of(leadId).stream()
+        .map(e -> new Engagements.Engagement(e.type(), thresholds.pointsFor(e.type()), e.campaign(), e.occurredAt()))
+        .toList();
   }
 
   /** A stored decision with its trace: which definition, which inputs, which criteria fired. */

@@ -1,6 +1,7 @@
 package com.leadjourney.review;
 
 import com.leadjourney.campaign.ProgramReturns;
+import com.leadjourney.definition.DefinitionHealth;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -39,10 +40,12 @@ class CadenceFacts {
 
   private final JdbcTemplate jdbc;
   private final ProgramReturns programReturns;
+  private final DefinitionHealth definitionHealth;
 
-  CadenceFacts(final JdbcTemplate jdbc, final ProgramReturns programReturns) {
+  CadenceFacts(final JdbcTemplate jdbc, final ProgramReturns programReturns, final DefinitionHealth definitionHealth) {
     this.jdbc = jdbc;
     this.programReturns = programReturns;
+    this.definitionHealth = definitionHealth;
   }
 
   int mqls(final ReviewPeriod p) {
@@ -142,16 +145,7 @@ class CadenceFacts {
   /** Of the MQLs each definition version made in the period, the share an XDR later turned into an SQL, in %. */
   Map<String, BigDecimal> mqlToSqlByDefinition(final ReviewPeriod p) {
     final Map<String, BigDecimal> byVersion = new TreeMap<>();
-    jdbc.query(
-        """
-        select d.definition_version, count(distinct d.lead_id),
-          count(distinct case when exists (select 1 from human_task t where t.lead_id = d.lead_id and t.process_id = 'xdr-handoff'
-            and t.outcome = 'meeting-booked' and t.closed_at >= d.decided_at) then d.lead_id end)
-        from qualification_decision d where d.outcome = 'mql' and d.decided_at >= ? and d.decided_at < ? group by d.definition_version""",
-        row -> {
-          byVersion.put(row.getString(1), Indicators.percent(row.getInt(3), row.getInt(2)));
-        },
-        start(p), end(p));
+    definitionHealth.between(p.start(), p.end()).forEach((version, h) -> byVersion.put(version, Indicators.percent(h.sqls(), h.mqls())));
     return byVersion;
   }
 

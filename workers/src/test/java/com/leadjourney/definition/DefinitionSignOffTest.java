@@ -1,6 +1,7 @@
 package com.leadjourney.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.leadjourney.JourneyDriver;
 import com.leadjourney.OwnAppTest;
@@ -36,8 +37,11 @@ class DefinitionSignOffTest extends OwnAppTest {
           Map.of("tests", Map.of("budget", "\"approved\"", "seniority", "\"director\",\"vp\",\"c-level\""),
               "label", "budget approved at director level or above", "points", 40, "verdict", "fit"),
           Map.of("tests", Map.of("industry", "\"software\",\"retail\""), "label", "target industry", "points", 15, "verdict", "fit"),
-          Map.of("tests", Map.of("industry", "\"competitor\""), "label", "works for a competitor", "points", 0, "verdict", "disqualify")),
-      "thresholds", Map.of("mqlFit", 50, "mqlEngagement", 10, "hotFit", 80, "hotEngagement", 20, "halfLife", "P14D"));
+          Map.of("tests", Map.of("industry", "\"competitor\""), "label", "works for a competitor", "points", 0, "verdict", "disqualify"),
+          Map.of("tests", Map.of("customFields.partnerTier", "\"gold\",\"platinum\""), "label", "comes through a top partner", "points", 10,
+              "verdict", "fit")),
+      "thresholds", Map.of("mqlFit", 50, "mqlEngagement", 10, "hotFit", 80, "hotEngagement", 20, "halfLife", "P14D",
+          "engagementPoints", Map.of("webinar", 25, "form-fill", 10, "other", 5)));
 
   private TestRestTemplate as(final String user, final String password) {
     return http.withBasicAuth(user, password);
@@ -91,15 +95,20 @@ class DefinitionSignOffTest extends OwnAppTest {
     assertThat(definition("v2-budget-first")).containsEntry("state", "live").extracting("signatures").asList().hasSize(2);
     assertThat(definition("v1-default")).as("the new live version retires the old").containsEntry("state", "retired");
 
-    // A director with approved budget at a software company: 40 + 15 under v2 (v1 would also count role, pain…).
-    final String after = driver.lead("director@acme-after.com", "webinar", "webinar-q3",
-        "{\"industry\":\"software\",\"seniority\":\"director\",\"budget\":\"approved\",\"companySize\":30}");
+    // A director with approved budget at a software company, sent by a gold partner: 40 + 15 + 10 under v2.
+    final String after = api().accept("""
+        {"email":"director@acme-after.com","consent":true,"company":"Acme After","source":"webinar","campaign":"webinar-q3",
+         "customFields":{"partnerTier":"gold"},
+         "profile":{"industry":"software","seniority":"director","budget":"approved","companySize":30}}""");
+    driver.passEnrichmentWindow(after);
     driver.awaitTimeline(after, "QUALIFIED");
     assertThat(traces(after)).singleElement().satisfies(t -> {
-      assertThat(t).containsEntry("definitionVersion", "v2-budget-first").containsEntry("fitScore", 55).containsEntry("outcome", "mql");
+      assertThat(t).containsEntry("definitionVersion", "v2-budget-first").containsEntry("fitScore", 65).containsEntry("outcome", "mql");
+      assertThat(((Number) t.get("engagementScore")).doubleValue()).as("v2 scores a webinar 25 (the default: 15)").isCloseTo(25.0, within(0.5));
       assertThat((List<Map<String, Object>>) t.get("matchedRules")).extracting(r -> r.get("criterion"))
-          .containsExactlyInAnyOrder("budget approved at director level or above", "target industry");
-      assertThat((Map<String, Object>) t.get("inputs")).containsEntry("budget", "approved").containsEntry("seniority", "director");
+          .containsExactlyInAnyOrder("budget approved at director level or above", "target industry", "comes through a top partner");
+      assertThat((Map<String, Object>) t.get("inputs")).containsEntry("budget", "approved").containsEntry("seniority", "director")
+          .containsEntry("customFields", Map.of("partnerTier", "gold"));
     });
     assertThat(traces(before)).as("leads keep the version that qualified them").singleElement()
         .satisfies(t -> assertThat(t.get("definitionVersion")).isEqualTo("v1-default"));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.JourneyDriver;
 import com.leadjourney.OwnAppTest;
+import com.leadjourney.definition.DefinitionHealth;
 import com.leadjourney.demo.DemoQuarter;
 import java.io.IOException;
 import java.net.URI;
@@ -51,6 +52,7 @@ class DashboardQueriesTest extends OwnAppTest {
 
 
   @Autowired DemoQuarter demo;
+  @Autowired DefinitionHealth definitionHealth;
   @Autowired JdbcTemplate jdbc;
 
   private static final Path CONFIG = Path.of("..", "dashboard-config").toAbsolutePath().normalize();
@@ -88,6 +90,11 @@ class DashboardQueriesTest extends OwnAppTest {
     assertThat((List<Map<String, Object>>) lastWeek.get("indicators"))
         .filteredOn(i -> List.of("mqls", "first-touch-in-sla").contains(i.get("key")))
         .allSatisfy(i -> assertThat(i.get("value")).as("last week's %s", i.get("key")).isNotNull().isNotEqualTo(0));
+    definitionHealth.refresh();
+    final String exposition = http.getForObject("/actuator/prometheus", String.class);
+    assertThat(exposition.lines().filter(l -> l.startsWith("leadjourney_definition_mql_to_sql_ratio{") && l.contains("definition_version=\"v1-default\"")))
+        .as("definition health from the demo's MQLs").singleElement()
+        .satisfies(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).isBetween(0.01, 1.0));
     // From here on the deterministic journeys below need a team that works around the clock.
     for (final String team : List.of("xdr", "ae")) {
       api().admin().exchange("/api/teams/" + team, HttpMethod.PUT, new HttpEntity<>(Map.of(
