@@ -74,8 +74,8 @@ class DefinitionController {
   }
 
   @PostMapping("/api/definitions/{version}/proposal")
-  Definitions.Version propose(@PathVariable final String version) {
-    return definitions.propose(version);
+  Definitions.Version propose(@PathVariable final String version, final Authentication user) {
+    return definitions.propose(version, user.getName());
   }
 
   @PostMapping("/api/definitions/{version}/signatures")

@@ -3,6 +3,7 @@ package com.leadjourney.definition;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadjourney.audit.Audit;
 import com.leadjourney.qualification.QualificationProperties;
 import io.camunda.client.CamundaClient;
 import java.io.IOException;
@@ -59,13 +60,16 @@ public class Definitions {
   private final JdbcTemplate jdbc;
   private final CamundaClient client;
   private final QualificationProperties defaults;
+  private final Audit audit;
   private final Clock clock;
   private final Map<String, Thresholds> thresholdsByVersion = new ConcurrentHashMap<>();
 
-  Definitions(final JdbcTemplate jdbc, final CamundaClient client, final QualificationProperties defaults, final Clock clock) {
+  Definitions(
+      final JdbcTemplate jdbc, final CamundaClient client, final QualificationProperties defaults, final Audit audit, final Clock clock) {
     this.jdbc = jdbc;
     this.client = client;
     this.defaults = defaults;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -87,6 +91,7 @@ public class Definitions {
           engagement_points, created_by, created_at) values (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         label, title, json(criteria), DefinitionDmn.toXml(label, criteria), t.mqlFit(), t.mqlEngagement(), t.hotFit(), t.hotEngagement(),
         t.halfLife().toHours(), json(t.engagementPoints()), user, Timestamp.from(clock.instant()));
+    audit.record(user, "definition.drafted", "definition", label, null, null, Map.of("state", "draft"));
     return version(label).orElseThrow();
   }
 
@@ -106,8 +111,9 @@ public class Definitions {
   }
 
   @Transactional
-  public Version propose(final String version) {
+  public Version propose(final String version, final String user) {
     requireState(version, "draft", "proposed");
+    audit.record(user, "definition.proposed", "definition", version, null, Map.of("state", "draft"), Map.of("state", "proposed"));
     jdbc.update("update definition_version set state = 'proposed', proposed_at = ? where version = ?", Timestamp.from(clock.instant()), version);
     return version(version).orElseThrow();
   }
@@ -129,6 +135,8 @@ public class Definitions {
     }
     final Instant now = clock.instant();
     jdbc.update("insert into definition_signature (version, side, signed_by, signed_at) values (?, ?, ?, ?)", version, side, user, Timestamp.from(now));
+    audit.record(user, "definition.signed", "definition", version, null, Map.of("state", "proposed"),
+        Map.of("side", side, "state", signatures.size() == 1 ? "live" : "proposed"));
     if (signatures.size() == 1) {
       goLive(version, now);
     }

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Map;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -22,11 +21,11 @@ import org.springframework.web.server.ResponseStatusException;
 @Validated
 class LeadController {
 
-  private final IntakeService intake;
+  private final IdempotentIntake intake;
   private final LeadRepository leads;
   private final JourneyEventRepository events;
 
-  LeadController(final IntakeService intake, final LeadRepository leads, final JourneyEventRepository events) {
+  LeadController(final IdempotentIntake intake, final LeadRepository leads, final JourneyEventRepository events) {
     this.intake = intake;
     this.leads = leads;
     this.events = events;
@@ -40,15 +39,11 @@ class LeadController {
   ResponseEntity<Map<String, String>> accept(
       @Valid @RequestBody final LeadRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) final String idempotencyKey) {
-    IntakeService.Accepted accepted;
-    try {
-      accepted = intake.accept(request, idempotencyKey);
-    } catch (final DataIntegrityViolationException e) {
-      if (idempotencyKey == null) {
-        throw e;
-      }
-      accepted = intake.acceptedEarlier(request, idempotencyKey); // a concurrent twin won the insert
-    }
+    return accepted(intake.accept(request, idempotencyKey));
+  }
+
+  /** 202 with where the lead is; {@code Idempotent-Replayed: true} when this key had brought it before. */
+  static ResponseEntity<Map<String, String>> accepted(final IntakeService.Accepted accepted) {
     final var lead = accepted.lead();
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/leads/" + lead.getId()))

@@ -1,12 +1,9 @@
 package com.leadjourney.notification;
 
+import com.leadjourney.platform.HmacSignature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
@@ -25,7 +22,7 @@ class WebhookChannel implements OutboundChannel {
 
   private final RestClient http;
   private final String url;
-  private final byte[] secret;
+  private final String secret;
 
   WebhookChannel(
       final RestClient.Builder http,
@@ -33,7 +30,7 @@ class WebhookChannel implements OutboundChannel {
       @Value("${leadjourney.notifications.webhook-secret:}") final String secret) {
     this.http = http.build();
     this.url = url;
-    this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    this.secret = secret;
   }
 
   @Override
@@ -52,22 +49,9 @@ class WebhookChannel implements OutboundChannel {
     http.post()
         .uri(url)
         .contentType(MediaType.APPLICATION_JSON)
-        .header("X-Signature", "sha256=" + sign(body))
+        .header("X-Signature", secret.isEmpty() ? "" : HmacSignature.header(secret, body.getBytes(StandardCharsets.UTF_8)))
         .body(body)
         .retrieve()
         .toBodilessEntity();
-  }
-
-  private String sign(final String body) {
-    if (secret.length == 0) {
-      return "";
-    }
-    try {
-      final Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-    } catch (final GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot sign the notification", e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package com.leadjourney.opportunity;
 
+import com.leadjourney.audit.Audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -48,6 +49,7 @@ public class Opportunities {
   private final JourneyMessages messages;
   private final TransactionTemplate transaction;
   private final Duration stallAfter;
+  private final Audit audit;
   private final Clock clock;
 
   Opportunities(
@@ -57,6 +59,7 @@ public class Opportunities {
       final JourneyMessages messages,
       final TransactionTemplate transaction,
       @Value("${leadjourney.opportunity.stall-after:14d}") final Duration stallAfter,
+      final Audit audit,
       final Clock clock) {
     this.jdbc = jdbc;
     this.leads = leads;
@@ -64,6 +67,7 @@ public class Opportunities {
     this.messages = messages;
     this.transaction = transaction;
     this.stallAfter = stallAfter;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -95,7 +99,10 @@ public class Opportunities {
     try {
       messages.publish("opportunity-updated", pending.leadId(), updateId, Duration.ofDays(7), Map.of("updateId", updateId));
     } catch (final RuntimeException e) {
-      transaction.executeWithoutResult(tx -> jdbc.update("delete from opportunity_update where id = ? and applied_at is null", updateId));
+      transaction.executeWithoutResult(tx -> {
+        jdbc.update("delete from opportunity_update where id = ? and applied_at is null", updateId);
+        jdbc.update("delete from audit_event where subject_type = 'opportunity-update' and subject_id = ?", updateId); // it did not happen
+      });
       throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The engine is unreachable; nothing was changed, try again shortly");
     }
     return updateId;
@@ -128,6 +135,18 @@ public class Opportunities {
         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         updateId, opportunityId, update.stage(), update.amount(), update.closeDate() == null ? null : Date.valueOf(update.closeDate()),
         update.reason(), json(update.contactRoles()), user, Timestamp.from(now()));
+    final Map<String, Object> before = new java.util.LinkedHashMap<>();
+    before.put("stage", current.stage());
+    before.put("amount", current.amount());
+    before.put("closeDate", current.closeDate());
+    final Map<String, Object> after = new java.util.LinkedHashMap<>();
+    after.put("opportunity", opportunityId);
+    after.put("stage", update.stage());
+    after.put("amount", update.amount());
+    after.put("closeDate", update.closeDate());
+    after.put("reason", update.reason());
+    after.put("contactRoles", update.contactRoles());
+    audit.record(user, "opportunity.update-requested", "opportunity-update", updateId, current.leadId(), before, after);
     return new Pending(updateId, current.leadId());
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
@@ -19,7 +20,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.expression.WebExpressionAuthorizationManager;
 
-/** The API takes HTTP Basic against users stored in the database; health and metrics are open. */
+/**
+ * The API takes HTTP Basic against users stored in the database; health and metrics are open.
+ * Each area of the API belongs to the roles that work in it: designer, XDR, AE, manager, marketing,
+ * sales (signs definitions), leadership, integration (systems posting leads) and admin.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -33,9 +38,31 @@ class SecurityConfiguration {
                     // The Camunda client's user-task commands in embedded mode: this machine only.
                     .requestMatchers("/v2/user-tasks/**")
                     .access(new WebExpressionAuthorizationManager("hasIpAddress('127.0.0.1') or hasIpAddress('::1')"))
+                    .requestMatchers(HttpMethod.POST, "/api/webhooks/*").permitAll() // signed with the source's secret instead
+                    .requestMatchers("/api/users/**").hasRole("ADMIN")
+                    .requestMatchers("/api/processes/**", "/api/incidents/**", "/api/stages/**").hasAnyRole("DESIGNER", "ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/engagements", "/api/leads/*/opt-out")
+                    .hasAnyRole("INTEGRATION", "MARKETING", "ADMIN")
+                    .requestMatchers(HttpMethod.GET, "/api/leads/**").authenticated()
+                    .requestMatchers("/api/tasks/**").hasAnyRole("XDR", "AE", "MANAGER", "ADMIN") // and only their team's: TaskAccess
+                    .requestMatchers("/api/opportunities/**").hasAnyRole("AE", "MANAGER", "SALES", "ADMIN")
+                    .requestMatchers(HttpMethod.GET, "/api/teams/**", "/api/out-of-office/**").hasAnyRole("XDR", "AE", "MANAGER", "ADMIN")
+                    .requestMatchers("/api/teams/**", "/api/out-of-office/**").hasAnyRole("MANAGER", "ADMIN")
+                    .requestMatchers("/api/accounts/**").hasAnyRole("MANAGER", "MARKETING", "ADMIN")
+                    .requestMatchers(HttpMethod.GET, "/api/definitions/**", "/api/replays/**").hasAnyRole("MARKETING", "SALES", "LEADERSHIP", "ADMIN")
+                    .requestMatchers("/api/definitions/**", "/api/replays/**").hasAnyRole("MARKETING", "SALES", "ADMIN")
+                    .requestMatchers("/api/imports/**", "/api/import-mappings/**").hasAnyRole("MARKETING", "ADMIN")
+                    .requestMatchers(HttpMethod.GET, "/api/campaigns/**", "/api/programs/**", "/api/marketing-pacing/**", "/api/marketing-targets/**")
+                    .hasAnyRole("MARKETING", "SALES", "LEADERSHIP", "ADMIN")
+                    .requestMatchers("/api/campaigns/**", "/api/programs/**", "/api/marketing-pacing/**", "/api/marketing-targets/**")
+                    .hasAnyRole("MARKETING", "ADMIN")
+                    .requestMatchers("/api/cadence-reviews/**", "/reviews/**").hasAnyRole("LEADERSHIP", "MARKETING", "SALES", "MANAGER", "ADMIN")
+                    .requestMatchers("/api/notifications/**").authenticated() // everyone's own inbox
+                    // Anything not designed yet is for admins only, never open by accident.
                     .anyRequest()
-                    .authenticated())
+                    .hasRole("ADMIN"))
         .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+        .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfiguration::forbidden))
         // Stateless API clients authenticate on every call; no session, so no CSRF exposure.
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -54,6 +81,18 @@ class SecurityConfiguration {
         """
         {"type":"about:blank","title":"Unauthorized","status":401,\
         "detail":"Sign in with HTTP Basic: user admin and the password from LEADJOURNEY_ADMIN_PASSWORD or the first-start log"}""");
+  }
+
+  /** 403 as problem+json: signed in, but this area belongs to other roles. */
+  private static void forbidden(
+      final HttpServletRequest request, final HttpServletResponse response, final org.springframework.security.access.AccessDeniedException e)
+      throws IOException {
+    response.setStatus(HttpStatus.FORBIDDEN.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write(
+        """
+        {"type":"about:blank","title":"Forbidden","status":403,"detail":"Your roles do not include this part of the API"}""");
   }
 
   @Bean

@@ -1,8 +1,8 @@
 package com.leadjourney.task;
 
-import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,32 +39,41 @@ class TaskController {
 
   private final TaskInbox inbox;
   private final TaskTouches touches;
+  private final TaskAccess access;
 
-  TaskController(final TaskInbox inbox, final TaskTouches touches) {
+  TaskController(final TaskInbox inbox, final TaskTouches touches, final TaskAccess access) {
     this.inbox = inbox;
     this.touches = touches;
+    this.access = access;
   }
 
-  /** Open tasks, soonest deadline first; filter by assignee and by stage (xdr-handoff, sales-acceptance). */
+  /**
+   * Open tasks the caller may work (their own and their team's queue), soonest deadline first;
+   * filter by assignee and by stage (xdr-handoff, sales-acceptance).
+   */
   @GetMapping("/api/tasks")
-  List<TaskView> openTasks(@RequestParam(required = false) final String assignee, @RequestParam(required = false) final String stage) {
-    return inbox.open(assignee, stage).stream().map(TaskView::of).toList();
+  List<TaskView> openTasks(
+      @RequestParam(required = false) final String assignee, @RequestParam(required = false) final String stage, final Authentication user) {
+    return access.visible(user, inbox.open(assignee, stage)).stream().map(TaskView::of).toList();
   }
 
   @PostMapping("/api/tasks/{userTaskKey}/claim")
-  TaskView claim(@PathVariable final long userTaskKey, final Principal user) {
+  TaskView claim(@PathVariable final long userTaskKey, final Authentication user) {
+    access.check(user, inbox.openTask(userTaskKey));
     return TaskView.of(inbox.claim(userTaskKey, user.getName()));
   }
 
   /** Logs a call, email, meeting, social touch or note; the first on an XDR task meets the first-touch SLA. */
   @PostMapping("/api/tasks/{userTaskKey}/touches")
-  TaskView touch(@PathVariable final long userTaskKey, @RequestBody final Touch touch, final Principal user) {
+  TaskView touch(@PathVariable final long userTaskKey, @RequestBody final Touch touch, final Authentication user) {
+    access.check(user, inbox.openTask(userTaskKey));
     return TaskView.of(touches.log(userTaskKey, touch.kind(), touch.note(), user.getName()));
   }
 
   /** Closes the task with an outcome of its stage; reasons come from the feedback taxonomy. */
   @PostMapping("/api/tasks/{userTaskKey}/completion")
-  TaskView complete(@PathVariable final long userTaskKey, @RequestBody final Completion completion, final Principal user) {
+  TaskView complete(@PathVariable final long userTaskKey, @RequestBody final Completion completion, final Authentication user) {
+    access.check(user, inbox.openTask(userTaskKey));
     return TaskView.of(inbox.complete(userTaskKey, completion.outcome(), completion.reason(), completion.objections(), user.getName()));
   }
 }

@@ -1,5 +1,6 @@
 package com.leadjourney.task;
 
+import com.leadjourney.audit.Audit;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Timeline;
 import com.leadjourney.routing.TeamRouting;
@@ -31,6 +32,7 @@ public class TaskInbox {
   private final TransactionTemplate transaction;
   private final Map<String, TaskOutcomes> outcomesByProcess;
   private final TeamRouting routing;
+  private final Audit audit;
   private final Clock clock;
 
   TaskInbox(
@@ -40,6 +42,7 @@ public class TaskInbox {
       final TransactionTemplate transaction,
       final List<TaskOutcomes> outcomes,
       final TeamRouting routing,
+      final Audit audit,
       final Clock clock) {
     this.tasks = tasks;
     this.timeline = timeline;
@@ -47,6 +50,7 @@ public class TaskInbox {
     this.transaction = transaction;
     outcomesByProcess = outcomes.stream().collect(Collectors.toMap(TaskOutcomes::processId, Function.identity()));
     this.routing = routing;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -115,6 +119,8 @@ public class TaskInbox {
     return transaction.execute(
         tx -> {
           final var current = tasks.findById(userTaskKey).orElseThrow();
+          audit.record(user, "task.claimed", "task", String.valueOf(userTaskKey), current.getLeadId(),
+              state("assignee", current.getAssignee()), state("assignee", user));
           current.claimed(user);
           timeline.recordAt(current.getLeadId(), JourneyEvent.Type.TASK_CLAIMED, current.getProcessId(), current.getElementId(), "claimed by " + user, "task-claimed:" + userTaskKey + ":" + user);
           return current;
@@ -136,6 +142,9 @@ public class TaskInbox {
     return transaction.execute(
         tx -> {
           final var current = tasks.findById(userTaskKey).orElseThrow();
+          audit.record(user, "task.completed", "task", String.valueOf(userTaskKey), current.getLeadId(),
+              state("state", "open", "assignee", current.getAssignee()),
+              state("state", "completed", "outcome", outcome, "reason", recordedReason, "objections", objections));
           current.completed(outcome, recordedReason, objections, now);
           routing.release(current.getLeadId(), current.getProcessId(), current.getVisit());
           timeline.recordAt(
@@ -143,6 +152,15 @@ public class TaskInbox {
               outcome + (recordedReason != null ? " (" + recordedReason + ")" : "") + " by " + user, "task-completed:" + userTaskKey, now);
           return current;
         });
+  }
+
+  /** Name/value pairs as an audit state; nulls stay visible as null. */
+  private static Map<String, Object> state(final Object... pairs) {
+    final Map<String, Object> state = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      state.put((String) pairs[i], pairs[i + 1]);
+    }
+    return state;
   }
 
   HumanTask openTask(final long userTaskKey) {

@@ -94,6 +94,13 @@ class DefinitionSignOffTest extends OwnAppTest {
     assertThat(post(sales, "/api/definitions/v2-budget-first/signatures", null).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(definition("v2-budget-first")).containsEntry("state", "live").extracting("signatures").asList().hasSize(2);
     assertThat(definition("v1-default")).as("the new live version retires the old").containsEntry("state", "retired");
+    final List<Map<String, Object>> trail = api().admin().getForObject("/api/audit?subjectType=definition&subjectId=v2-budget-first", List.class);
+    assertThat(trail).as("who did what to the definition").extracting(e -> List.of(e.get("actor"), e.get("action"), e.get("after")))
+        .containsExactly(
+            List.of("maria", "definition.drafted", Map.of("state", "draft")),
+            List.of("maria", "definition.proposed", Map.of("state", "proposed")),
+            List.of("maria", "definition.signed", Map.of("side", "marketing", "state", "proposed")),
+            List.of("sam", "definition.signed", Map.of("side", "sales", "state", "live")));
 
     // A director with approved budget at a software company, sent by a gold partner: 40 + 15 + 10 under v2.
     final String after = api().accept("""

@@ -1,0 +1,77 @@
+package com.leadjourney.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The audit trail of human decisions — a task claimed, completed or reassigned, a deal changed, a
+ * definition proposed or signed: who, when, what, before → after. Written in the caller's
+ * transaction, so a decision that did not happen leaves no line.
+ */
+@Service
+public class Audit {
+
+  /** One line of the trail. */
+  public record Entry(String actor, String action, String subjectType, String subjectId, String leadId, Map<String, Object> before,
+      Map<String, Object> after, Instant occurredAt) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  Audit(final JdbcTemplate jdbc, final Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void record(
+      final String actor, final String action, final String subjectType, final String subjectId, final String leadId,
+      final Map<String, ?> before, final Map<String, ?> after) {
+    jdbc.update(
+        """
+        insert into audit_event (actor, action, subject_type, subject_id, lead_id, before_state, after_state, occurred_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?)""",
+        actor, action, subjectType, subjectId, leadId, json(before), json(after), Timestamp.from(clock.instant()));
+  }
+
+  public List<Entry> ofLead(final String leadId) {
+    return query("where lead_id = ?", leadId);
+  }
+
+  public List<Entry> ofSubject(final String subjectType, final String subjectId) {
+    return query("where subject_type = ? and subject_id = ?", subjectType, subjectId);
+  }
+
+  private List<Entry> query(final String where, final Object... args) {
+    return jdbc.query(
+        "select actor, action, subject_type, subject_id, lead_id, before_state, after_state, occurred_at from audit_event " + where + " order by id",
+        (row, i) -> new Entry(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5), map(row.getString(6)),
+            map(row.getString(7)), row.getTimestamp(8).toInstant()),
+        args);
+  }
+
+  private static String json(final Map<String, ?> state) {
+    try {
+      return state == null ? null : JSON.writeValueAsString(state);
+    } catch (final JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Object> map(final String json) {
+    try {
+      return json == null ? null : JSON.readValue(json, new TypeReference<>() {});
+    } catch (final JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package com.leadjourney.task;
+
+import com.leadjourney.routing.TeamRouting;
+import com.leadjourney.routing.Teams;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Whose task is it: an XDR or AE works their own tasks and their team's queue, a manager their
+ * team's, an admin every team's. The team is the one the lead was routed to in that stage.
+ */
+@Component
+class TaskAccess {
+
+  private final TeamRouting routing;
+  private final Teams teams;
+
+  TaskAccess(final TeamRouting routing, final Teams teams) {
+    this.routing = routing;
+    this.teams = teams;
+  }
+
+  boolean mayWork(final Authentication user, final HumanTask task) {
+    if (has(user, "ROLE_ADMIN") || user.getName().equals(task.getAssignee())) {
+      return true;
+    }
+    final String function = "sales-acceptance".equals(task.getProcessId()) ? "ae" : "xdr";
+    return routing.latest(task.getLeadId(), task.getProcessId())
+        .map(TeamRouting.Assignment::teamId)
+        .map(team -> teams.teamsOfMember(function, user.getName()).contains(team) || teams.managerOf(team).filter(user.getName()::equals).isPresent())
+        .orElse(false);
+  }
+
+  void check(final Authentication user, final HumanTask task) {
+    if (!mayWork(user, task)) {
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "Task " + task.getUserTaskKey() + " belongs to another team's queue; ask its manager to reassign it");
+    }
+  }
+
+  List<HumanTask> visible(final Authentication user, final List<HumanTask> tasks) {
+    return has(user, "ROLE_ADMIN") ? tasks : tasks.stream().filter(t -> mayWork(user, t)).toList();
+  }
+
+  private static boolean has(final Authentication user, final String role) {
+    return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(role::equals);
+  }
+}
