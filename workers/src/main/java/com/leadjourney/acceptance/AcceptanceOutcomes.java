@@ -19,6 +19,12 @@ class AcceptanceOutcomes implements TaskOutcomes {
   }
 
   @Override
+  public String criteria() {
+    return "Entry: an SQL with a booked meeting and the XDR's notes. Exit: accepted (the opportunity opens) or rejected with a reason,"
+        + " inside the acceptance window.";
+  }
+
+  @Override
   public List<String> outcomes() {
     return OUTCOMES;
   }

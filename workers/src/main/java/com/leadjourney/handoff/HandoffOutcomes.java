@@ -17,6 +17,12 @@ class HandoffOutcomes implements TaskOutcomes {
   }
 
   @Override
+  public String criteria() {
+    return "Entry: an MQL routed to you, with its qualification trace. Exit: a meeting booked (SQL), or recycled to nurture"
+        + " or disqualified with a reason. First touch within the SLA policy.";
+  }
+
+  @Override
   public List<String> outcomes() {
     return Outcome.codes();
   }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -29,8 +30,10 @@ import org.springframework.security.web.access.expression.WebExpressionAuthoriza
 class SecurityConfiguration {
 
   @Bean
+  @Order(1)
   SecurityFilterChain apiSecurity(final HttpSecurity http) throws Exception {
-    return http.authorizeHttpRequests(
+    return http.securityMatcher("/api/**", "/v2/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+        .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
                         "/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
@@ -66,6 +69,28 @@ class SecurityConfiguration {
         // Stateless API clients authenticate on every call; no session, so no CSRF exposure.
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  /**
+   * The workbench pages: form login with a session and CSRF protection for people in a browser
+   * (anonymous pages redirect to the login page); HTTP Basic still works for scripts fetching the
+   * printable review pages.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain pageSecurity(final HttpSecurity http) throws Exception {
+    return http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/login", "/favicon.ico").permitAll()
+                    .requestMatchers("/inbox/**").hasAnyRole("XDR", "AE", "MANAGER", "ADMIN")
+                    .requestMatchers("/reviews/**").hasAnyRole("LEADERSHIP", "MARKETING", "SALES", "MANAGER", "ADMIN")
+                    .requestMatchers("/").authenticated()
+                    .anyRequest()
+                    .hasRole("ADMIN"))
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+        .httpBasic(basic -> {})
         .build();
   }
 

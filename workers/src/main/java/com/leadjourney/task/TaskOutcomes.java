@@ -21,6 +21,9 @@ public interface TaskOutcomes {
    */
   Map<String, Object> completionVariables(String outcome, String reason, String objections);
 
+  /** The task's entry and exit criteria as both teams agreed them (JOURNEY.md), shown on the task. */
+  String criteria();
+
   /** Whether touches on this task stop a first-touch clock (message first-touch-logged). */
   default boolean firstTouchClock() {
     return false;

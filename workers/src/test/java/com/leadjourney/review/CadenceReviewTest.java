@@ -124,7 +124,7 @@ class CadenceReviewTest extends EmbeddedAppTest {
     task("rv-1", "xdr-handoff", "2024-03-04T09:00", "2024-03-04T09:05", "2024-03-04T09:03", "2024-03-04T11:00", "meeting-booked");
     task("rv-2", "xdr-handoff", "2024-03-05T10:00", "2024-03-05T10:05", "2024-03-05T10:10", "2024-03-05T12:00", "recycle");
     task("rv-3", "xdr-handoff", "2024-03-06T08:00", "2024-03-06T12:00", "2024-03-06T09:30", "2024-03-08T15:00", "meeting-booked");
-    task("rv-4", "xdr-handoff", "2024-03-08T12:00", "2024-03-08T16:00", null, null, null);
+    task("rv-4", "xdr-handoff", "2024-03-08T12:00", "2024-03-08T16:00", null, "2024-03-20T10:00", "recycle"); // still open when week 10 ended
     task("rv-6", "xdr-handoff", "2024-02-27T09:00", "2024-02-27T09:05", "2024-02-27T09:20", "2024-02-27T10:00", "meeting-booked");
     // AE decisions: March rejected (5th) and accepted (12th, after week 10 ended, so open at its end); February accepted.
     task("rv-1", "sales-acceptance", "2024-03-04T12:00", "2024-03-05T12:00", null, "2024-03-05T09:00", "rejected");

@@ -20,7 +20,7 @@ import org.springframework.http.MediaType;
 
 /**
  * Every area of the API against every role: the designed allow/deny (403 for a role that does not
- * work there, 401 without credentials), and the team boundary inside the task area — an XDR of
+ * work there, 401 without credentials; a page sends the anonymous to sign in), and the team boundary inside the task area — an XDR of
  * another team can neither see nor touch a task by its id.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,9 +74,16 @@ class AuthorizationMatrixTest extends JourneyTest {
   void everyEndpointAnswersEveryRoleAsDesigned() {
     final List<String> wrong = new ArrayList<>();
     for (final Endpoint e : DESIGN) {
-      final int anonymous = status(null, e);
-      if (anonymous != 401) {
-        wrong.add("anonymous " + e.method() + " " + e.path() + " → " + anonymous);
+      if (e.path().startsWith("/api/")) {
+        final int anonymous = status(null, e);
+        if (anonymous != 401) {
+          wrong.add("anonymous " + e.method() + " " + e.path() + " → " + anonymous);
+        }
+      } else {
+        final var page = http.getForEntity(e.path(), String.class); // redirects are followed, as a browser does
+        if (page.getBody() == null || !page.getBody().contains("action=\"/login\"")) {
+          wrong.add("anonymous " + e.path() + " did not land on the sign-in page");
+        }
       }
       for (final String role : ROLES) {
         final int status = status(role, e);
