@@ -84,8 +84,8 @@ class DashboardQueriesTest extends OwnAppTest {
     assertThat(jdbc.queryForObject("select count(*) from leads where email like '%-demo.com' and custom_fields like '%\"demo\":true%'", Integer.class))
         .as("every demo lead is marked").isEqualTo(played.leads());
     assertThat(engine.offset().isNegative()).as("the engine clock has caught up with the present").isFalse();
-    assertThat(jdbc.queryForList("select distinct stage from leads", String.class)).as("journeys at many stages")
-        .contains("nurture", "xdr-handoff", "sales-acceptance", "opportunity");
+    assertThat(jdbc.queryForList("select distinct stage from leads", String.class)).as("journeys spread over the stages")
+        .hasSizeGreaterThanOrEqualTo(4).contains("nurture", "opportunity");
     final Map<String, Object> lastWeek = api().admin().getForObject("/api/cadence-reviews/weekly", Map.class);
     assertThat((List<Map<String, Object>>) lastWeek.get("indicators"))
         .filteredOn(i -> List.of("mqls", "first-touch-in-sla").contains(i.get("key")))
