@@ -23,13 +23,13 @@ public class Audit {
   public record Entry(String actor, String action, String subjectType, String subjectId, String leadId, Map<String, Object> before,
       Map<String, Object> after, Instant occurredAt) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final JdbcTemplate jdbc;
+  private final ObjectMapper json; // the app's: dates, amounts and records as the API writes them
   private final Clock clock;
 
-  Audit(final JdbcTemplate jdbc, final Clock clock) {
+  Audit(final JdbcTemplate jdbc, final ObjectMapper json, final Clock clock) {
     this.jdbc = jdbc;
+    this.json = json;
     this.clock = clock;
   }
 
@@ -59,17 +59,17 @@ public class Audit {
         args);
   }
 
-  private static String json(final Map<String, ?> state) {
+  private String json(final Map<String, ?> state) {
     try {
-      return state == null ? null : JSON.writeValueAsString(state);
+      return state == null ? null : json.writeValueAsString(state);
     } catch (final JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static Map<String, Object> map(final String json) {
+  private Map<String, Object> map(final String text) {
     try {
-      return json == null ? null : JSON.readValue(json, new TypeReference<>() {});
+      return text == null ? null : json.readValue(text, new TypeReference<>() {});
     } catch (final JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

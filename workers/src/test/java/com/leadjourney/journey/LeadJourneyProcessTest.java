@@ -39,6 +39,14 @@ class LeadJourneyProcessTest extends JourneyTest {
         Map.of("stage", "proposal", "amount", 48000, "closeDate", "2027-01-31",
             "contactRoles", List.of(Map.of("leadId", leadId, "role", "decision-maker", "confirmed", true))));
     driver.awaitTimeline(leadId, "OPPORTUNITY_UPDATED");
+    @SuppressWarnings("unchecked")
+    final List<Map<String, Object>> trail = api().admin().getForObject("/api/leads/" + leadId + "/audit", List.class);
+    assertThat(trail).as("sales' change on the audit trail, before → after")
+        .filteredOn(e -> "opportunity.update-requested".equals(e.get("action"))).singleElement()
+        .satisfies(e -> {
+          assertThat((Map<String, Object>) e.get("before")).containsEntry("stage", "discovery");
+          assertThat((Map<String, Object>) e.get("after")).containsEntry("stage", "proposal").containsEntry("closeDate", "2027-01-31");
+        });
     driver.updateOpportunity(opportunity, Map.of("stage", "closed-won"));
 
     driver.awaitClosed(leadId, "customer");
