@@ -32,7 +32,8 @@ class WhereToClick {
         """
 
           Lead journey engine is up ({} engine).
-            API docs      {}/swagger-ui.html   (user admin)
+            Workbench     {}/   (sign in; XDRs and AEs land in their inbox, leadership on the cadence review)
+            API docs      {}/swagger-ui.html   (user admin; create people with POST /api/users)
             Post a lead   curl -u admin:<password> -H 'Content-Type: application/json' \\
                             -d '{"email":"ada@northwind.com","consent":true,"source":"webinar","campaign":"q4-webinar",
                                  "profile":{"industry":"software","seniority":"vp","budget":"approved","pain":"confirmed"}}' {}/api/leads
@@ -45,6 +46,7 @@ class WhereToClick {
             Modeler       deploy to the Zeebe gateway at {} (no authentication)
         """,
         embeddedEngine ? "embedded" : "cluster",
+        base,
         base,
         base,
         base,
