@@ -125,6 +125,37 @@ public class TeamRouting {
         Timestamp.from(clock.instant()), leadId, stage, visit);
   }
 
+  /**
+   * A manager gives the lead to someone else in the same team: the cap slot moves with it and the
+   * decision says who decided. Refused when the new person is not an active member of that team.
+   */
+  @Transactional
+  public void reassign(final String leadId, final String stage, final int visit, final String assignee, final String by) {
+    final var held =
+        jdbc.query(
+            "select team, assignee, job_key from routing_decision where lead_id = ? and stage = ? and visit = ? and released_at is null for update",
+            (row, i) -> new Object[] {row.getString(1), row.getString(2), row.getLong(3)},
+            leadId, stage, visit);
+    if (held.isEmpty()) {
+      throw new IllegalArgumentException("The lead holds no routing decision in " + stage + " to reassign");
+    }
+    final String team = (String) held.get(0)[0];
+    if (!isActiveMember(team, assignee)) {
+      throw new IllegalArgumentException(assignee + " is not an active member of team " + team);
+    }
+    for (final Object[] decision : held) {
+      jdbc.update("update team_member set open_assignments = greatest(open_assignments - 1, 0) where team_id = ? and username = ?", team, decision[1]);
+      jdbc.update("update routing_decision set assignee = ?, rule = ? where job_key = ?", assignee, "reassigned by " + by, decision[2]);
+    }
+    jdbc.update("update team_member set open_assignments = open_assignments + 1 where team_id = ? and username = ?", team, assignee);
+    timeline.record(leadId, JourneyEvent.Type.ROUTED, stage, "reassigned to " + assignee + " by " + by, "reassigned:" + stage + ":" + visit + ":" + assignee
+        + ":" + clock.instant().toEpochMilli());
+  }
+
+  public boolean isActiveMember(final String team, final String username) {
+    return jdbc.queryForObject("select count(*) from team_member where team_id = ? and username = ? and active", Integer.class, team, username) > 0;
+  }
+
   private Optional<Assignment> toAccountOwner(final Request request, final Instant now) {
     if (request.accountOwner() == null) {
       return Optional.empty();

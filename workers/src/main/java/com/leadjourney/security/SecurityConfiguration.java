@@ -85,7 +85,7 @@ class SecurityConfiguration {
                 auth.requestMatchers("/login", "/favicon.ico").permitAll()
                     .requestMatchers("/inbox/**").hasAnyRole("XDR", "AE", "MANAGER", "ADMIN")
                     .requestMatchers("/reviews/**").hasAnyRole("LEADERSHIP", "MARKETING", "SALES", "MANAGER", "ADMIN")
-                    .requestMatchers("/").authenticated()
+                    .requestMatchers("/", "/leads/**").authenticated()
                     .anyRequest()
                     .hasRole("ADMIN"))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

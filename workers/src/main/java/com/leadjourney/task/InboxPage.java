@@ -28,7 +28,7 @@ class InboxPage {
   /** One task as the inbox shows it. */
   record Row(
       long key, String leadId, String who, String stage, String assignee, Instant dueAt, Instant firstTouchAt, boolean mine,
-      List<String> outcomes, String criteria) {}
+      List<String> outcomes, String criteria, List<String> reassignTo) {}
 
   private final TaskInbox inbox;
   private final TaskTouches touches;
@@ -48,7 +48,7 @@ class InboxPage {
   String inbox(final Authentication user, final Model model) {
     final List<Row> rows = access.visible(user, inbox.open(null, null)).stream()
         .sorted(Comparator.comparing(HumanTask::getDueAt, Comparator.nullsLast(Comparator.naturalOrder())))
-        .map(t -> row(t, user.getName()))
+        .map(t -> row(t, user))
         .toList();
     model.addAttribute("user", user.getName());
     model.addAttribute("now", clock.instant()); // the journey's clock, which tests and demos may move ahead of the wall's
@@ -88,6 +88,14 @@ class InboxPage {
     });
   }
 
+  @PostMapping("/inbox/{key}/assignment")
+  String reassign(@PathVariable final long key, @RequestParam final String assignee, final Authentication user, final RedirectAttributes flash) {
+    return act(flash, "Reassigned to " + assignee + ".", () -> {
+      access.checkManager(user, inbox.openTask(key));
+      return inbox.reassign(key, assignee, user.getName());
+    });
+  }
+
   /** Runs the action; the page says what happened or, in words, why not. */
   private static String act(final RedirectAttributes flash, final String done, final Supplier<HumanTask> action) {
     try {
@@ -99,13 +107,13 @@ class InboxPage {
     return "redirect:/inbox";
   }
 
-  private Row row(final HumanTask task, final String user) {
+  private Row row(final HumanTask task, final Authentication user) {
     final var outcomes = inbox.outcomesOf(task);
     final String who = leads.findById(task.getLeadId())
         .map(l -> (l.getCompany() == null ? "" : l.getCompany() + " · ") + l.getEmail())
         .orElse(task.getLeadId());
     return new Row(
         task.getUserTaskKey(), task.getLeadId(), who, task.getProcessId(), task.getAssignee(), task.getDueAt(), task.getFirstTouchAt(),
-        user.equals(task.getAssignee()), outcomes.outcomes(), outcomes.criteria());
+        user.getName().equals(task.getAssignee()), outcomes.outcomes(), outcomes.criteria(), access.reassignTargets(user, task));
   }
 }

@@ -35,6 +35,31 @@ class TaskAccess {
         .orElse(false);
   }
 
+  /** Admins, and the manager of the team the lead was routed to. */
+  boolean mayReassign(final Authentication user, final HumanTask task) {
+    return has(user, "ROLE_ADMIN")
+        || routing.latest(task.getLeadId(), task.getProcessId())
+            .flatMap(a -> teams.managerOf(a.teamId()))
+            .filter(user.getName()::equals)
+            .isPresent();
+  }
+
+  /** Whom a manager may give the task to: the active members of its team other than the assignee (none for others). */
+  List<String> reassignTargets(final Authentication user, final HumanTask task) {
+    if (!mayReassign(user, task)) {
+      return List.of();
+    }
+    return routing.latest(task.getLeadId(), task.getProcessId())
+        .map(a -> teams.activeMembers(a.teamId()).stream().filter(m -> !m.equals(task.getAssignee())).toList())
+        .orElse(List.of());
+  }
+
+  void checkManager(final Authentication user, final HumanTask task) {
+    if (!mayReassign(user, task)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the manager of the task's team reassigns it");
+    }
+  }
+
   void check(final Authentication user, final HumanTask task) {
     if (!mayWork(user, task)) {
       throw new ResponseStatusException(

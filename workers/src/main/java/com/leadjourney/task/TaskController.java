@@ -37,6 +37,8 @@ class TaskController {
 
   record Touch(String kind, String note) {}
 
+  record Reassignment(String assignee) {}
+
   private final TaskInbox inbox;
   private final TaskTouches touches;
   private final TaskAccess access;
@@ -68,6 +70,13 @@ class TaskController {
   TaskView touch(@PathVariable final long userTaskKey, @RequestBody final Touch touch, final Authentication user) {
     access.check(user, inbox.openTask(userTaskKey));
     return TaskView.of(touches.log(userTaskKey, touch.kind(), touch.note(), user.getName()));
+  }
+
+  /** The team's manager gives the task to another member of the team (an escalated lead, an absence). */
+  @PostMapping("/api/tasks/{userTaskKey}/assignment")
+  TaskView reassign(@PathVariable final long userTaskKey, @RequestBody final Reassignment reassignment, final Authentication user) {
+    access.checkManager(user, inbox.openTask(userTaskKey));
+    return TaskView.of(inbox.reassign(userTaskKey, reassignment.assignee(), user.getName()));
   }
 
   /** Closes the task with an outcome of its stage; reasons come from the feedback taxonomy. */

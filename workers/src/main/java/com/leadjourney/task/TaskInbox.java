@@ -127,6 +127,27 @@ public class TaskInbox {
         });
   }
 
+  /** A manager moves the task to another member of its team: checked, then the engine, then routing, inbox and audit. */
+  public HumanTask reassign(final long userTaskKey, final String assignee, final String manager) {
+    final HumanTask task = openTask(userTaskKey);
+    if (assignee == null || assignee.isBlank() || assignee.equals(task.getAssignee())) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Name someone other than the current assignee");
+    }
+    final String team = routing.latest(task.getLeadId(), task.getProcessId()).map(TeamRouting.Assignment::teamId).orElse(null);
+    if (team == null || !routing.isActiveMember(team, assignee)) {
+      throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, assignee + " is not an active member of the task's team " + team);
+    }
+    engine(() -> client.newAssignUserTaskCommand(userTaskKey).assignee(assignee).allowOverride(true).send().join(10, TimeUnit.SECONDS));
+    return transaction.execute(tx -> {
+      routing.reassign(task.getLeadId(), task.getProcessId(), task.getVisit(), assignee, manager);
+      audit.record(manager, "task.reassigned", "task", String.valueOf(userTaskKey), task.getLeadId(),
+          state("assignee", task.getAssignee()), state("assignee", assignee));
+      final var current = tasks.findById(userTaskKey).orElseThrow();
+      current.assigned(assignee);
+      return current;
+    });
+  }
+
   /** Closes the task with an outcome its stage allows; the engine first, then the inbox. */
   public HumanTask complete(final long userTaskKey, final String outcome, final String reason, final String objections, final String user) {
     final HumanTask task = openTask(userTaskKey);

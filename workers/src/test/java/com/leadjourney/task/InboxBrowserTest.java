@@ -64,6 +64,12 @@ class InboxBrowserTest extends JourneyTest {
     Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
+  private void signIn(final String user, final String password) {
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
   private WebElement awaitVisible(final By by) {
     return new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
@@ -85,9 +91,7 @@ class InboxBrowserTest extends JourneyTest {
     browser.findElement(By.id("password")).sendKeys("wrong");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     assertThat(awaitVisible(By.cssSelector("[role=alert]")).getText()).contains("do not match");
-    browser.findElement(By.id("username")).sendKeys(xdr);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    signIn(xdr, password);
 
     final By card = By.cssSelector("article[data-task='" + task.get("userTaskKey") + "']");
     final WebElement clock = awaitVisible(card).findElement(By.cssSelector(".clock"));
@@ -116,5 +120,58 @@ class InboxBrowserTest extends JourneyTest {
     driver.awaitTimeline(lead, "TASK_COMPLETED");
     final List<Map<String, Object>> trail = api().admin().getForObject("/api/leads/" + lead + "/audit", List.class);
     assertThat(trail).extracting(e -> e.get("actor") + " " + e.get("action")).contains(xdr + " task.completed");
+
+    // The lead's page: every stage and task on the timeline, the criteria that qualified it, who decided what.
+    browser.get(base + "/leads/" + lead);
+    final String page = awaitVisible(By.tagName("main")).getText();
+    assertThat(page).contains("STAGE_ENTERED", "TASK_COMPLETED", "meeting-booked", "target industry", "v1-default", "task.completed", xdr,
+        "wants SSO");
+    screenshot("lead-page");
+  }
+
+  /** A lead from New Zealand goes to the Kiwi team; nobody touches it for four hours; its manager gives it to the other XDR. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aManagerReassignsAnEscalatedTask() throws Exception {
+    api().admin().exchange("/api/teams/xdr-kiwi", org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(Map.of(
+        "name", "Kiwi XDRs", "function", "xdr", "isDefault", false, "manager", "kiwi-manager", "timeZone", "Pacific/Auckland",
+        "workDays", "MON,TUE,WED,THU,FRI,SAT,SUN", "opens", "00:00", "closes", "00:00",
+        "members", List.of(Map.of("username", "kiwi-kate", "weight", 1, "active", true), Map.of("username", "kiwi-kim", "weight", 1, "active", true)),
+        "territories", List.of(Map.of("rank", 0, "country", "NZ")))), Map.class);
+    final var driver = driver();
+    final String lead = api().accept("""
+        {"email":"cfo@kiwi-corp.co.nz","consent":true,"company":"Kiwi Corp","country":"NZ","source":"webinar","campaign":"webinar-q3",
+         "profile":%s}""".formatted(JourneyDriver.STRONG_FIT));
+    driver.passEnrichmentWindow(lead);
+    final var task = driver.awaitTask(lead, "xdr-handoff");
+    final String first = (String) task.get("assignee");
+    final String other = "kiwi-kate".equals(first) ? "kiwi-kim" : "kiwi-kate";
+    assertThat(first).isIn("kiwi-kate", "kiwi-kim");
+    engine.advanceClock(Duration.ofHours(4).plusMinutes(1));
+    driver.awaitTimeline(lead, "SLA_ESCALATED");
+
+    browser.get("http://localhost:" + port + "/inbox");
+    signIn("kiwi-manager", accounts.create("kiwi-manager", List.of("MANAGER")));
+    final By card = By.cssSelector("article[data-task='" + task.get("userTaskKey") + "']");
+    final WebElement clock = awaitVisible(card).findElement(By.cssSelector(".clock"));
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> clock.getText().startsWith("overdue"));
+    assertThat(clock.getAttribute("class")).contains("band-late");
+    screenshot("manager-escalated-task");
+    new Select(browser.findElement(card).findElement(By.name("assignee"))).selectByValue(other);
+    browser.findElement(card).findElement(By.xpath(".//button[normalize-space()='Reassign']")).click();
+    assertThat(awaitVisible(By.cssSelector("[role=status]")).getText()).isEqualTo("Reassigned to " + other + ".");
+    assertThat(browser.findElement(card).getText()).contains("for " + other);
+
+    assertThat(driver.openTasks(lead, "xdr-handoff")).singleElement().satisfies(t -> assertThat(t.get("assignee")).isEqualTo(other));
+    final List<Map<String, Object>> trail = api().admin().getForObject("/api/leads/" + lead + "/audit", List.class);
+    assertThat(trail).filteredOn(e -> "task.reassigned".equals(e.get("action"))).singleElement().satisfies(e -> {
+      assertThat(e).containsEntry("actor", "kiwi-manager");
+      assertThat((Map<String, Object>) e.get("before")).containsEntry("assignee", first);
+      assertThat((Map<String, Object>) e.get("after")).containsEntry("assignee", other);
+    });
+    final var teams = api().admin().getForObject("/api/teams", List.class);
+    final Map<String, Object> kiwi = ((List<Map<String, Object>>) teams).stream().filter(t -> "xdr-kiwi".equals(t.get("id"))).findFirst().orElseThrow();
+    assertThat((List<Map<String, Object>>) kiwi.get("members")).as("the cap slot moved with the lead")
+        .extracting(m -> m.get("username") + "=" + m.get("open_assignments")).contains(first + "=0", other + "=1");
   }
 }

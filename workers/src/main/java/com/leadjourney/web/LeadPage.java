@@ -1,0 +1,53 @@
+package com.leadjourney.web;
+
+import com.leadjourney.audit.Audit;
+import com.leadjourney.lead.JourneyEventRepository;
+import com.leadjourney.lead.LeadRepository;
+import com.leadjourney.qualification.QualificationDecisions;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A lead on one page: its timeline through every stage, task and SLA event, the qualification
+ * decisions with the criteria that fired, its account and the account's other contacts, and the
+ * audit trail of what people decided about it.
+ */
+@Controller
+class LeadPage {
+
+  private final LeadRepository leads;
+  private final JourneyEventRepository events;
+  private final QualificationDecisions decisions;
+  private final Audit audit;
+  private final JdbcTemplate jdbc;
+
+  LeadPage(
+      final LeadRepository leads, final JourneyEventRepository events, final QualificationDecisions decisions, final Audit audit,
+      final JdbcTemplate jdbc) {
+    this.leads = leads;
+    this.events = events;
+    this.decisions = decisions;
+    this.audit = audit;
+    this.jdbc = jdbc;
+  }
+
+  @GetMapping("/leads/{id}")
+  String lead(@PathVariable final String id, final Model model) {
+    final var lead = leads.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id));
+    model.addAttribute("lead", lead);
+    model.addAttribute("timeline", events.findByLeadIdOrderByOccurredAtAscIdAsc(id));
+    model.addAttribute("decisions", decisions.tracesOf(id));
+    model.addAttribute("audit", audit.ofLead(id));
+    model.addAttribute("account", lead.getAccountId() == null ? null
+        : jdbc.queryForMap("select name, domain, owner, customer from account where id = ?", lead.getAccountId()));
+    model.addAttribute("colleagues", lead.getAccountId() == null ? java.util.List.of()
+        : jdbc.queryForList(
+            "select id, email, title, stage, journey_result from leads where account_id = ? and id <> ? order by created_at", lead.getAccountId(), id));
+    return "lead";
+  }
+}
