@@ -82,7 +82,7 @@ class ImportController {
     return imports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id));
   }
 
-  private Map<String, String> mapping(final String name) {
+  Map<String, String> mapping(final String name) {
     if (name == null) {
       return null;
     }

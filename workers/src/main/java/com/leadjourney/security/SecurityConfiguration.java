@@ -85,6 +85,7 @@ class SecurityConfiguration {
                 auth.requestMatchers("/login", "/favicon.ico").permitAll()
                     .requestMatchers("/inbox/**").hasAnyRole("XDR", "AE", "MANAGER", "ADMIN")
                     .requestMatchers("/reviews/**").hasAnyRole("LEADERSHIP", "MARKETING", "SALES", "MANAGER", "ADMIN")
+                    .requestMatchers("/marketing/**").hasAnyRole("MARKETING", "ADMIN")
                     .requestMatchers("/", "/leads/**").authenticated()
                     .anyRequest()
                     .hasRole("ADMIN"))

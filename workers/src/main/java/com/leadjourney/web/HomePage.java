@@ -20,7 +20,10 @@ class HomePage {
     if (roles.contains("ROLE_XDR") || roles.contains("ROLE_AE") || roles.contains("ROLE_MANAGER")) {
       return "redirect:/inbox";
     }
-    if (roles.contains("ROLE_LEADERSHIP") || roles.contains("ROLE_MARKETING") || roles.contains("ROLE_SALES")) {
+    if (roles.contains("ROLE_MARKETING")) {
+      return "redirect:/marketing/imports";
+    }
+    if (roles.contains("ROLE_LEADERSHIP") || roles.contains("ROLE_SALES")) {
       return "redirect:/reviews/weekly";
     }
     return "redirect:/swagger-ui.html";

@@ -36,7 +36,7 @@ class LeadImportTest extends EmbeddedAppTest {
     return new LeadApi(http).admin();
   }
 
-  private static byte[] eightyRows() {
+  static byte[] eightyRows() {
     final var out = new ByteArrayOutputStream();
     out.writeBytes("email,firstName,company,country,source,campaign,consent,industry,seniority,budget,companySize,stageReached,createdAt\n"
         .getBytes(StandardCharsets.UTF_8));

@@ -2,78 +2,23 @@ package com.leadjourney.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadjourney.BrowserTest;
 import com.leadjourney.JourneyDriver;
-import com.leadjourney.JourneyTest;
-import com.leadjourney.security.UserAccounts;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The XDR's inbox in a real browser (Debian chromium + chromedriver, headless): an XDR signs in,
  * sees the task with its clock counting down, logs a call and books a meeting. Screenshots go to
  * target/screenshots/.
  */
-class InboxBrowserTest extends JourneyTest {
-
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-  @Autowired UserAccounts accounts;
-
-  @Value("${local.server.port}")
-  int port;
-
-  private ChromeDriver browser;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    final var options = new ChromeOptions()
-        .setBinary("/usr/bin/chromium")
-        .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--window-size=1280,1000",
-            "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  private void screenshot(final String name) throws Exception {
-    Files.createDirectories(SCREENSHOTS);
-    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private void signIn(final String user, final String password) {
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-  }
-
-  private WebElement awaitVisible(final By by) {
-    return new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-  }
+class InboxBrowserTest extends BrowserTest {
 
   @Test
   @SuppressWarnings("unchecked")
@@ -83,13 +28,11 @@ class InboxBrowserTest extends JourneyTest {
     final var task = driver.awaitTask(lead, "xdr-handoff");
     final String xdr = (String) task.get("assignee");
     final String password = accounts.create(xdr, List.of("XDR"));
-    final String base = "http://localhost:" + port;
+    final String base = base();
 
     browser.get(base + "/inbox");
     assertThat(browser.getCurrentUrl()).as("anonymous pages go to the sign-in page").endsWith("/login");
-    browser.findElement(By.id("username")).sendKeys(xdr);
-    browser.findElement(By.id("password")).sendKeys("wrong");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    signIn(xdr, "wrong");
     assertThat(awaitVisible(By.cssSelector("[role=alert]")).getText()).contains("do not match");
     signIn(xdr, password);
 
@@ -150,7 +93,7 @@ class InboxBrowserTest extends JourneyTest {
     engine.advanceClock(Duration.ofHours(4).plusMinutes(1));
     driver.awaitTimeline(lead, "SLA_ESCALATED");
 
-    browser.get("http://localhost:" + port + "/inbox");
+    browser.get(base() + "/inbox");
     signIn("kiwi-manager", accounts.create("kiwi-manager", List.of("MANAGER")));
     final By card = By.cssSelector("article[data-task='" + task.get("userTaskKey") + "']");
     final WebElement clock = awaitVisible(card).findElement(By.cssSelector(".clock"));
