@@ -33,6 +33,15 @@ public class Audit {
     this.clock = clock;
   }
 
+  /** A state as name/value pairs, in that order; nulls stay visible as null. */
+  public static Map<String, Object> state(final Object... pairs) {
+    final Map<String, Object> state = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      state.put((String) pairs[i], pairs[i + 1]);
+    }
+    return state;
+  }
+
   public void record(
       final String actor, final String action, final String subjectType, final String subjectId, final String leadId,
       final Map<String, ?> before, final Map<String, ?> after) {

@@ -1,5 +1,6 @@
 package com.leadjourney.definition;
 
+import com.leadjourney.security.Roles;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -8,7 +9,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -80,8 +80,8 @@ class DefinitionController {
 
   @PostMapping("/api/definitions/{version}/signatures")
   Definitions.Version sign(@PathVariable final String version, @RequestBody(required = false) final SignOff signOff, final Authentication user) {
-    final boolean marketing = has(user, "ROLE_MARKETING");
-    final boolean sales = has(user, "ROLE_SALES");
+    final boolean marketing = Roles.has(user, "MARKETING");
+    final boolean sales = Roles.has(user, "SALES");
     final String asked = signOff == null ? null : signOff.side();
     final String side;
     if (asked != null) {
@@ -107,9 +107,6 @@ class DefinitionController {
     return problem;
   }
 
-  private static boolean has(final Authentication user, final String role) {
-    return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(role::equals);
-  }
 
   private static ResponseStatusException notFound(final String version) {
     return new ResponseStatusException(HttpStatus.NOT_FOUND, "No definition version " + version);

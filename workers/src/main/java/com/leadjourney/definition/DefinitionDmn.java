@@ -45,6 +45,11 @@ public final class DefinitionDmn {
 
   private static final DecisionEngine ENGINE = DecisionEngineFactory.createDecisionEngine();
 
+  /** The engine's DMN evaluator, shared: checking a definition and replaying it judge the same way. */
+  static DecisionEngine engine() {
+    return ENGINE;
+  }
+
   static boolean known(final String field) {
     return FIELDS.stream().anyMatch(f -> f[0].equals(field)) || CUSTOM_FIELD.matcher(field).matches();
   }

@@ -2,7 +2,6 @@ package com.leadjourney.definition;
 
 import io.camunda.zeebe.dmn.DecisionContext;
 import io.camunda.zeebe.dmn.DecisionEngine;
-import io.camunda.zeebe.dmn.DecisionEngineFactory;
 import io.camunda.zeebe.dmn.MatchedRule;
 import io.camunda.zeebe.dmn.ParsedDecisionRequirementsGraph;
 import java.io.ByteArrayInputStream;
@@ -19,7 +18,7 @@ final class DefinitionEvaluator {
   /** Fit points and whether a disqualify criterion matched. */
   record Fit(int points, boolean disqualified) {}
 
-  private final DecisionEngine engine = DecisionEngineFactory.createDecisionEngine();
+  private final DecisionEngine engine = DefinitionDmn.engine();
   private final ParsedDecisionRequirementsGraph parsed;
   private final List<Criterion> criteria;
 

@@ -215,13 +215,16 @@ public class Lead {
     return inputs;
   }
 
+  // One mapper for all leads: a replay reads the custom fields of every lead it judges.
+  private static final com.fasterxml.jackson.databind.ObjectMapper CUSTOM_FIELDS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   /** Custom fields as stored (a JSON object), or empty. */
   public static java.util.Map<String, Object> customFieldsMap(final String json) {
     if (json == null || json.isBlank()) {
       return new java.util.HashMap<>();
     }
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, new com.fasterxml.jackson.core.type.TypeReference<>() {});
+      return CUSTOM_FIELDS_JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<>() {});
     } catch (final com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("Stored custom fields are not JSON", e);
     }

@@ -135,18 +135,10 @@ public class Opportunities {
         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         updateId, opportunityId, update.stage(), update.amount(), update.closeDate() == null ? null : Date.valueOf(update.closeDate()),
         update.reason(), json(update.contactRoles()), user, Timestamp.from(now()));
-    final Map<String, Object> before = new java.util.LinkedHashMap<>();
-    before.put("stage", current.stage());
-    before.put("amount", current.amount());
-    before.put("closeDate", current.closeDate());
-    final Map<String, Object> after = new java.util.LinkedHashMap<>();
-    after.put("opportunity", opportunityId);
-    after.put("stage", update.stage());
-    after.put("amount", update.amount());
-    after.put("closeDate", update.closeDate());
-    after.put("reason", update.reason());
-    after.put("contactRoles", update.contactRoles());
-    audit.record(user, "opportunity.update-requested", "opportunity-update", updateId, current.leadId(), before, after);
+    audit.record(user, "opportunity.update-requested", "opportunity-update", updateId, current.leadId(),
+        Audit.state("stage", current.stage(), "amount", current.amount(), "closeDate", current.closeDate()),
+        Audit.state("opportunity", opportunityId, "stage", update.stage(), "amount", update.amount(), "closeDate", update.closeDate(),
+            "reason", update.reason(), "contactRoles", update.contactRoles()));
     return new Pending(updateId, current.leadId());
   }
 

@@ -2,10 +2,10 @@ package com.leadjourney.task;
 
 import com.leadjourney.routing.TeamRouting;
 import com.leadjourney.routing.Teams;
+import com.leadjourney.security.Roles;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -25,7 +25,7 @@ class TaskAccess {
   }
 
   boolean mayWork(final Authentication user, final HumanTask task) {
-    if (has(user, "ROLE_ADMIN") || user.getName().equals(task.getAssignee())) {
+    if (Roles.has(user, "ADMIN") || user.getName().equals(task.getAssignee())) {
       return true;
     }
     final String function = "sales-acceptance".equals(task.getProcessId()) ? "ae" : "xdr";
@@ -37,7 +37,7 @@ class TaskAccess {
 
   /** Admins, and the manager of the team the lead was routed to. */
   boolean mayReassign(final Authentication user, final HumanTask task) {
-    return has(user, "ROLE_ADMIN")
+    return Roles.has(user, "ADMIN")
         || routing.latest(task.getLeadId(), task.getProcessId())
             .flatMap(a -> teams.managerOf(a.teamId()))
             .filter(user.getName()::equals)
@@ -68,10 +68,7 @@ class TaskAccess {
   }
 
   List<HumanTask> visible(final Authentication user, final List<HumanTask> tasks) {
-    return has(user, "ROLE_ADMIN") ? tasks : tasks.stream().filter(t -> mayWork(user, t)).toList();
+    return Roles.has(user, "ADMIN") ? tasks : tasks.stream().filter(t -> mayWork(user, t)).toList();
   }
 
-  private static boolean has(final Authentication user, final String role) {
-    return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(role::equals);
-  }
 }

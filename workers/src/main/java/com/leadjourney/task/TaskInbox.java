@@ -1,5 +1,7 @@
 package com.leadjourney.task;
 
+import static com.leadjourney.audit.Audit.state;
+
 import com.leadjourney.audit.Audit;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Timeline;
@@ -173,15 +175,6 @@ public class TaskInbox {
               outcome + (recordedReason != null ? " (" + recordedReason + ")" : "") + " by " + user, "task-completed:" + userTaskKey, now);
           return current;
         });
-  }
-
-  /** Name/value pairs as an audit state; nulls stay visible as null. */
-  private static Map<String, Object> state(final Object... pairs) {
-    final Map<String, Object> state = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      state.put((String) pairs[i], pairs[i + 1]);
-    }
-    return state;
   }
 
   HumanTask openTask(final long userTaskKey) {

@@ -1,7 +1,7 @@
 package com.leadjourney.web;
 
+import com.leadjourney.security.Roles;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -16,14 +16,13 @@ class HomePage {
 
   @GetMapping("/")
   String home(final Authentication user) {
-    final var roles = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-    if (roles.contains("ROLE_XDR") || roles.contains("ROLE_AE") || roles.contains("ROLE_MANAGER")) {
+    if (Roles.has(user, "XDR") || Roles.has(user, "AE") || Roles.has(user, "MANAGER")) {
       return "redirect:/inbox";
     }
-    if (roles.contains("ROLE_MARKETING")) {
+    if (Roles.has(user, "MARKETING")) {
       return "redirect:/marketing/imports";
     }
-    if (roles.contains("ROLE_LEADERSHIP") || roles.contains("ROLE_SALES")) {
+    if (Roles.has(user, "LEADERSHIP") || Roles.has(user, "SALES")) {
       return "redirect:/reviews/weekly";
     }
     return "redirect:/swagger-ui.html";
