@@ -1,5 +1,8 @@
 package com.leadjourney.engine;
 
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.record.intent.ProcessIntent;
 import io.camunda.zeebe.db.AccessMetricsConfiguration;
 import io.camunda.zeebe.db.ZeebeDb;
 import io.camunda.zeebe.db.ConsistencyChecksSettings;
@@ -45,6 +48,7 @@ public class EmbeddedEngine implements DisposableBean {
   private final EmbeddedEngineAssembly assembly;
   private final CompactingLogStorage log = new CompactingLogStorage();
   private final EmbeddedIncidents incidents = new EmbeddedIncidents();
+  private final EmbeddedProcessCatalog processes = new EmbeddedProcessCatalog();
   // What advanceClock added; the actor clock keeps its own but does not expose it, and its
   // current time is only refreshed while actors run.
   private volatile Duration offset = Duration.ZERO;
@@ -109,10 +113,24 @@ public class EmbeddedEngine implements DisposableBean {
   synchronized void compactLog() {
     try {
       final long processed = assembly.lastProcessedPosition();
-      final long read = assembly.readIncidentEvents(incidents::apply);
+      final long read = assembly.readEvents(this::keepTrackOf);
       log.compactUpTo(Math.min(processed, read));
     } catch (final RuntimeException e) {
       LOG.debug("Log compaction skipped", e);
+    }
+  }
+
+  /** What the app keeps from the log, since the embedded engine has no search API to ask later. */
+  private void keepTrackOf(final RecordMetadata metadata, final LoggedEvent event) {
+    switch (metadata.getValueType()) {
+      case INCIDENT -> incidents.apply(metadata, event);
+      case PROCESS_INSTANCE -> processes.elementInstance(metadata, event);
+      case PROCESS -> {
+        if (metadata.getIntent() == ProcessIntent.CREATED) {
+          processes.deployed(event);
+        }
+      }
+      default -> {}
     }
   }
 
@@ -164,6 +182,12 @@ public class EmbeddedEngine implements DisposableBean {
   public List<Incidents.Incident> openIncidents() {
     compactLog();
     return incidents.open();
+  }
+
+  /** Deployed versions and live positions, as read from the engine's log up to now. */
+  public ProcessCatalog processCatalog() {
+    compactLog();
+    return processes;
   }
 
   public CompactingLogStorage log() {

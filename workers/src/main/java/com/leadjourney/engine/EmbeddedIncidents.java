@@ -1,7 +1,8 @@
 package com.leadjourney.engine;
 
 import io.camunda.zeebe.protocol.impl.record.value.incident.IncidentRecord;
-import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import java.time.Instant;
 import java.util.Comparator;
@@ -14,12 +15,13 @@ final class EmbeddedIncidents implements Incidents {
 
   private final Map<Long, Incident> open = new ConcurrentHashMap<>();
 
-  void apply(final Record<IncidentRecord> event) {
-    if (event.getIntent() == IncidentIntent.RESOLVED) {
+  void apply(final RecordMetadata metadata, final LoggedEvent event) {
+    if (metadata.getIntent() == IncidentIntent.RESOLVED) {
       open.remove(event.getKey());
       return;
     }
-    final IncidentRecord value = event.getValue();
+    final var value = new IncidentRecord();
+    event.readValue(value);
     open.put(
         event.getKey(),
         new Incident(

@@ -33,6 +33,11 @@ public class StageMigration {
     this.stages = stages.stream().collect(Collectors.toMap(InFlightInstances::processId, Function.identity()));
   }
 
+  /** The stage processes whose in-flight journeys can be migrated. */
+  public java.util.Set<String> stages() {
+    return new java.util.TreeSet<>(stages.keySet());
+  }
+
   public Result migrate(final String processId, final long targetProcessDefinitionKey, final List<Mapping> mappings) {
     final var stage = stages.get(processId);
     if (stage == null) {

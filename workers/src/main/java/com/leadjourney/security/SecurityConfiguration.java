@@ -82,11 +82,16 @@ class SecurityConfiguration {
   SecurityFilterChain pageSecurity(final HttpSecurity http) throws Exception {
     return http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/login", "/favicon.ico").permitAll()
+                auth.requestMatchers("/login", "/favicon.ico", "/workbench.css", "/webjars/**").permitAll()
                     .requestMatchers("/inbox/**").hasAnyRole("XDR", "AE", "MANAGER", "ADMIN")
+                    .requestMatchers("/team/**").hasAnyRole("MANAGER", "ADMIN")
+                    .requestMatchers("/opportunities/**").hasAnyRole("AE", "MANAGER", "SALES", "ADMIN")
                     .requestMatchers("/reviews/**").hasAnyRole("LEADERSHIP", "MARKETING", "SALES", "MANAGER", "ADMIN")
-                    .requestMatchers("/marketing/**").hasAnyRole("MARKETING", "ADMIN")
-                    .requestMatchers("/", "/leads/**").authenticated()
+                    .requestMatchers("/marketing/imports/**").hasAnyRole("MARKETING", "ADMIN")
+                    .requestMatchers("/marketing/definitions/**").hasAnyRole("MARKETING", "SALES", "ADMIN")
+                    .requestMatchers(HttpMethod.GET, "/marketing").hasAnyRole("MARKETING", "SALES", "LEADERSHIP", "ADMIN")
+                    .requestMatchers("/designer/**").hasAnyRole("DESIGNER", "ADMIN")
+                    .requestMatchers("/", "/leads/**", "/tokens/**").authenticated()
                     .anyRequest()
                     .hasRole("ADMIN"))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

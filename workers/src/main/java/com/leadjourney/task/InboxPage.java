@@ -2,6 +2,7 @@ package com.leadjourney.task;
 
 import com.leadjourney.feedback.FeedbackReason;
 import com.leadjourney.lead.LeadRepository;
+import com.leadjourney.web.PageActions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -50,7 +50,6 @@ class InboxPage {
         .sorted(Comparator.comparing(HumanTask::getDueAt, Comparator.nullsLast(Comparator.naturalOrder())))
         .map(t -> row(t, user))
         .toList();
-    model.addAttribute("user", user.getName());
     model.addAttribute("now", clock.instant()); // the journey's clock, which tests and demos may move ahead of the wall's
     model.addAttribute("mine", rows.stream().filter(Row::mine).toList());
     model.addAttribute("team", rows.stream().filter(r -> !r.mine()).toList());
@@ -96,15 +95,11 @@ class InboxPage {
     });
   }
 
-  /** Runs the action; the page says what happened or, in words, why not. */
   private static String act(final RedirectAttributes flash, final String done, final Supplier<HumanTask> action) {
-    try {
+    return PageActions.act(flash, "/inbox", () -> {
       action.get();
-      flash.addFlashAttribute("done", done);
-    } catch (final ResponseStatusException e) {
-      flash.addFlashAttribute("problem", e.getReason());
-    }
-    return "redirect:/inbox";
+      return done;
+    });
   }
 
   private Row row(final HumanTask task, final Authentication user) {

@@ -11,9 +11,6 @@ import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSen
 import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
-import io.camunda.zeebe.protocol.impl.record.CopiedRecord;
-import io.camunda.zeebe.protocol.impl.record.value.incident.IncidentRecord;
-import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.logstreams.storage.LogStorage;
 import com.google.protobuf.GeneratedMessage;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CancelProcessInstanceRequest;
@@ -35,7 +32,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -202,22 +199,23 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
    * and returns the position read up to: the log must not be compacted past it before the next
    * call (the engine's gateway has no incident query; the app keeps its own list from these).
    */
-  public synchronized long readIncidentEvents(final Consumer<Record<IncidentRecord>> consumer) {
+  /**
+   * Hands every event written since the last call to the visitor (its metadata and the raw entry,
+   * to be read only for the value types it cares about); returns the position read up to.
+   */
+  public synchronized long readEvents(final BiConsumer<RecordMetadata, LoggedEvent> visitor) {
     if (lastReadPosition < 0) {
       eventReader.seekToFirstEvent();
     } else {
       eventReader.seekToNextEvent(lastReadPosition);
     }
+    final var metadata = new RecordMetadata();
     while (eventReader.hasNext()) {
       final LoggedEvent event = eventReader.next();
-      final var metadata = new RecordMetadata();
+      metadata.reset();
       event.readMetadata(metadata);
-      if (metadata.getRecordType() == RecordType.EVENT && metadata.getValueType() == ValueType.INCIDENT) {
-        final var incident = new IncidentRecord();
-        event.readValue(incident);
-        consumer.accept(
-            new CopiedRecord<>(
-                incident, metadata, event.getKey(), 1, event.getPosition(), event.getSourceEventPosition(), event.getTimestamp()));
+      if (metadata.getRecordType() == RecordType.EVENT) {
+        visitor.accept(metadata, event);
       }
       lastReadPosition = event.getPosition();
     }

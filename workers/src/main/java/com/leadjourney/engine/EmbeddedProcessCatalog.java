@@ -1,0 +1,92 @@
+package com.leadjourney.engine;
+
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.deployment.ProcessRecord;
+import io.camunda.zeebe.protocol.impl.record.value.processinstance.ProcessInstanceRecord;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.agrona.collections.Long2ObjectHashMap;
+
+/**
+ * The embedded engine's processes and where their instances are, kept from the events of its log
+ * (it has no search API). Each active element instance points at a shared, counted position, so a
+ * hundred thousand waiting journeys cost a few bytes each; a migrated instance moves its count.
+ */
+final class EmbeddedProcessCatalog implements ProcessCatalog {
+
+  /** One element of one process version, with the number of instances active in it. */
+  private static final class Position {
+    final String elementId;
+    long active;
+
+    Position(final String elementId) {
+      this.elementId = elementId;
+    }
+  }
+
+  private final Map<Long, Version> versions = new HashMap<>();
+  private final Map<Long, String> xml = new HashMap<>();
+  private final Map<Long, Map<String, Position>> positions = new HashMap<>();
+  private final Long2ObjectHashMap<Position> activeInstances = new Long2ObjectHashMap<>();
+
+  synchronized void deployed(final LoggedEvent event) {
+    final var process = new ProcessRecord();
+    event.readValue(process);
+    final long key = process.getProcessDefinitionKey();
+    versions.put(key, new Version(process.getBpmnProcessId(), process.getVersion(), key, process.getResourceName()));
+    xml.put(key, new String(process.getResource(), StandardCharsets.UTF_8));
+  }
+
+  synchronized void elementInstance(final RecordMetadata metadata, final LoggedEvent event) {
+    final var intent = (ProcessInstanceIntent) metadata.getIntent();
+    switch (intent) {
+      case ELEMENT_ACTIVATED, ELEMENT_MIGRATED -> {
+        final var value = new ProcessInstanceRecord();
+        event.readValue(value);
+        leave(activeInstances.remove(event.getKey()));
+        final Position position = position(value.getProcessDefinitionKey(), value.getElementId());
+        position.active++;
+        activeInstances.put(event.getKey(), position);
+      }
+      case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> leave(activeInstances.remove(event.getKey()));
+      default -> {}
+    }
+  }
+
+  private static void leave(final Position position) {
+    if (position != null) {
+      position.active--;
+    }
+  }
+
+  private Position position(final long processDefinitionKey, final String elementId) {
+    return positions.computeIfAbsent(processDefinitionKey, k -> new HashMap<>()).computeIfAbsent(elementId, Position::new);
+  }
+
+  @Override
+  public synchronized List<Version> versions() {
+    return versions.values().stream()
+        .sorted(Comparator.comparing(Version::bpmnProcessId).thenComparing(Comparator.comparingInt(Version::version).reversed()))
+        .toList();
+  }
+
+  @Override
+  public synchronized Optional<String> bpmnXml(final long processDefinitionKey) {
+    return Optional.ofNullable(xml.get(processDefinitionKey));
+  }
+
+  @Override
+  public synchronized Map<String, Long> activeByElement(final long processDefinitionKey) {
+    final Map<String, Long> counts = new HashMap<>();
+    positions.getOrDefault(processDefinitionKey, Map.of()).values().stream()
+        .filter(p -> p.active > 0)
+        .forEach(p -> counts.put(p.elementId, p.active));
+    return counts;
+  }
+}

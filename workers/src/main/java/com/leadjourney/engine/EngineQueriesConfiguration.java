@@ -1,0 +1,80 @@
+package com.leadjourney.engine;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.IncidentState;
+import io.camunda.client.api.statistics.response.ProcessElementStatistics;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the app asks the engine about (open incidents, deployed processes, where instances wait): a
+ * cluster answers the search API (REST, backed by its secondary storage); the embedded engine has
+ * no search, so the app reads the events of its log.
+ */
+@Configuration
+class EngineQueriesConfiguration {
+
+  private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
+
+  @Bean
+  @ConditionalOnProperty(name = "leadjourney.engine.embedded", matchIfMissing = true)
+  Incidents embeddedIncidents(final EmbeddedEngine engine) {
+    return engine::openIncidents;
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "leadjourney.engine.embedded", matchIfMissing = true)
+  ProcessCatalog embeddedProcessCatalog(final EmbeddedEngine engine) {
+    return engine.processCatalog();
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "leadjourney.engine.embedded", havingValue = "false")
+  ProcessCatalog clusterProcessCatalog(final CamundaClient client) {
+    return new ProcessCatalog() {
+      @Override
+      public List<Version> versions() {
+        return client.newProcessDefinitionSearchRequest().page(p -> p.limit(1000)).send().join(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS)
+            .items().stream()
+            .map(d -> new Version(d.getProcessDefinitionId(), d.getVersion(), d.getProcessDefinitionKey(), d.getResourceName()))
+            .sorted(Comparator.comparing(Version::bpmnProcessId).thenComparing(Comparator.comparingInt(Version::version).reversed()))
+            .toList();
+      }
+
+      @Override
+      public Optional<String> bpmnXml(final long processDefinitionKey) {
+        return Optional.ofNullable(client.newProcessDefinitionGetXmlRequest(processDefinitionKey).send().join(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS));
+      }
+
+      @Override
+      public Map<String, Long> activeByElement(final long processDefinitionKey) {
+        return client.newProcessDefinitionElementStatisticsRequest(processDefinitionKey).send().join(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS)
+            .stream()
+            .filter(s -> s.getActive() != null && s.getActive() > 0)
+            .collect(Collectors.toMap(ProcessElementStatistics::getElementId, ProcessElementStatistics::getActive));
+      }
+    };
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "leadjourney.engine.embedded", havingValue = "false")
+  Incidents clusterIncidents(final CamundaClient client) {
+    return () ->
+        client.newIncidentSearchRequest().filter(f -> f.state(IncidentState.ACTIVE)).send().join(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS).items().stream()
+            .map(
+                i ->
+                    new Incidents.Incident(
+                        i.getIncidentKey(), i.getProcessInstanceKey(), i.getProcessDefinitionId(), i.getElementId(),
+                        i.getErrorType().name(), i.getErrorMessage(), i.getJobKey() == null ? 0 : i.getJobKey(),
+                        i.getCreationTime() == null ? null : i.getCreationTime().toInstant()))
+            .toList();
+  }
+}

@@ -1,0 +1,23 @@
+package com.leadjourney.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the designer sees of the engine: every deployed version of every process, its BPMN, and
+ * how many journeys wait at each of its elements right now. A cluster answers from its search API;
+ * the embedded engine from its log.
+ */
+public interface ProcessCatalog {
+
+  record Version(String bpmnProcessId, int version, long processDefinitionKey, String resourceName) {}
+
+  /** Newest first within each process. */
+  List<Version> versions();
+
+  Optional<String> bpmnXml(long processDefinitionKey);
+
+  /** Element id → active element instances (the process's own id counts running instances). */
+  Map<String, Long> activeByElement(long processDefinitionKey);
+}
