@@ -1,6 +1,5 @@
 package com.leadjourney.definition;
 
-import com.leadjourney.security.Roles;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -80,24 +79,7 @@ class DefinitionController {
 
   @PostMapping("/api/definitions/{version}/signatures")
   Definitions.Version sign(@PathVariable final String version, @RequestBody(required = false) final SignOff signOff, final Authentication user) {
-    final boolean marketing = Roles.has(user, "MARKETING");
-    final boolean sales = Roles.has(user, "SALES");
-    final String asked = signOff == null ? null : signOff.side();
-    final String side;
-    if (asked != null) {
-      if (!("marketing".equals(asked) && marketing) && !("sales".equals(asked) && sales)) {
-        throw new ResponseStatusException(HttpStatus.FORBIDDEN, user.getName() + " may not sign for " + asked);
-      }
-      side = asked;
-    } else if (marketing ^ sales) {
-      side = marketing ? "marketing" : "sales";
-    } else {
-      throw new ResponseStatusException(
-          marketing ? HttpStatus.BAD_REQUEST : HttpStatus.FORBIDDEN,
-          marketing ? "You hold both roles: say which side you sign for, {\"side\": \"marketing\"} or {\"side\": \"sales\"}"
-              : "Only a marketing or a sales signer can sign a definition");
-    }
-    return definitions.sign(version, side, user.getName());
+    return definitions.sign(version, Definitions.sideOf(user, signOff == null ? null : signOff.side()), user.getName());
   }
 
   @ExceptionHandler(DefinitionDmn.InvalidDefinition.class)
