@@ -3,6 +3,7 @@ package com.leadjourney.web;
 import com.leadjourney.audit.Audit;
 import com.leadjourney.lead.JourneyEventRepository;
 import com.leadjourney.lead.LeadRepository;
+import com.leadjourney.opportunity.Opportunities;
 import com.leadjourney.qualification.QualificationDecisions;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,7 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A lead on one page: its timeline through every stage, task and SLA event, the qualification
- * decisions with the criteria that fired, its account and the account's other contacts, and the
+ * decisions with the criteria that fired, its opportunities, its account and the account's other contacts, and the
  * audit trail of what people decided about it.
  */
 @Controller
@@ -25,10 +26,12 @@ class LeadPage {
   private final QualificationDecisions decisions;
   private final Audit audit;
   private final JdbcTemplate jdbc;
+  private final Opportunities opportunities;
 
   LeadPage(
       final LeadRepository leads, final JourneyEventRepository events, final QualificationDecisions decisions, final Audit audit,
-      final JdbcTemplate jdbc) {
+      final JdbcTemplate jdbc, final Opportunities opportunities) {
+    this.opportunities = opportunities;
     this.leads = leads;
     this.events = events;
     this.decisions = decisions;
@@ -43,6 +46,7 @@ class LeadPage {
     model.addAttribute("timeline", events.findByLeadIdOrderByOccurredAtAscIdAsc(id));
     model.addAttribute("decisions", decisions.tracesOf(id));
     model.addAttribute("audit", audit.ofLead(id));
+    model.addAttribute("opportunities", opportunities.ofLead(id));
     model.addAttribute("account", lead.getAccountId() == null ? null
         : jdbc.queryForMap("select name, domain, owner, customer from account where id = ?", lead.getAccountId()));
     model.addAttribute("colleagues", lead.getAccountId() == null ? java.util.List.of()
