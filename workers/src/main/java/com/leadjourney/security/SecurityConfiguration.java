@@ -31,7 +31,7 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(final HttpSecurity http) throws Exception {
+  SecurityFilterChain apiSecurity(final HttpSecurity http, final ApiTokenIntrospector introspector) throws Exception {
     return http.securityMatcher("/api/**", "/v2/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
         .authorizeHttpRequests(
             auth ->
@@ -43,6 +43,7 @@ class SecurityConfiguration {
                     .access(new WebExpressionAuthorizationManager("hasIpAddress('127.0.0.1') or hasIpAddress('::1')"))
                     .requestMatchers(HttpMethod.POST, "/api/webhooks/*").permitAll() // signed with the source's secret instead
                     .requestMatchers("/api/users/**").hasRole("ADMIN")
+                    .requestMatchers("/api/tokens/**").authenticated() // everyone's own
                     .requestMatchers("/api/processes/**", "/api/incidents/**", "/api/stages/**").hasAnyRole("DESIGNER", "ADMIN")
                     .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/engagements", "/api/leads/*/opt-out")
                     .hasAnyRole("INTEGRATION", "MARKETING", "ADMIN")
@@ -65,6 +66,9 @@ class SecurityConfiguration {
                     .anyRequest()
                     .hasRole("ADMIN"))
         .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+        // Or "Authorization: Bearer ljt_…": a personal API token (ApiTokenIntrospector).
+        .oauth2ResourceServer(bearer -> bearer.opaqueToken(token -> token.introspector(introspector))
+            .authenticationEntryPoint(SecurityConfiguration::unauthorized))
         .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfiguration::forbidden))
         // Stateless API clients authenticate on every call; no session, so no CSRF exposure.
         .csrf(csrf -> csrf.disable())
@@ -111,7 +115,7 @@ class SecurityConfiguration {
     response.getWriter().write(
         """
         {"type":"about:blank","title":"Unauthorized","status":401,\
-        "detail":"Sign in with HTTP Basic: user admin and the password from LEADJOURNEY_ADMIN_PASSWORD or the first-start log"}""");
+        "detail":"Sign in with HTTP Basic (user admin: the password from LEADJOURNEY_ADMIN_PASSWORD or the first-start log) or an API token (Authorization: Bearer ljt_…) that is valid"}""");
   }
 
   /** 403 as problem+json: signed in, but this area belongs to other roles. */

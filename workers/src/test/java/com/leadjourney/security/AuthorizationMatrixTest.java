@@ -57,7 +57,13 @@ class AuthorizationMatrixTest extends JourneyTest {
       new Endpoint(HttpMethod.GET, "/api/processes", null, Set.of("DESIGNER", "ADMIN")),
       new Endpoint(HttpMethod.GET, "/api/incidents", null, Set.of("DESIGNER", "ADMIN")),
       new Endpoint(HttpMethod.GET, "/api/users", null, Set.of("ADMIN")),
-      new Endpoint(HttpMethod.GET, "/api/notifications", null, EVERYONE));
+      new Endpoint(HttpMethod.GET, "/api/notifications", null, EVERYONE),
+      new Endpoint(HttpMethod.GET, "/api/tokens", null, EVERYONE),
+      new Endpoint(HttpMethod.GET, "/tokens", null, EVERYONE),
+      new Endpoint(HttpMethod.GET, "/team", null, Set.of("MANAGER", "ADMIN")),
+      new Endpoint(HttpMethod.GET, "/designer", null, Set.of("DESIGNER", "ADMIN")),
+      new Endpoint(HttpMethod.GET, "/marketing", null, Set.of("MARKETING", "SALES", "LEADERSHIP", "ADMIN")),
+      new Endpoint(HttpMethod.GET, "/opportunities/00000000-0000-0000-0000-000000000000", null, Set.of("AE", "MANAGER", "SALES", "ADMIN")));
 
   @Autowired UserAccounts accounts;
   private final Map<String, String> passwords = new HashMap<>();
