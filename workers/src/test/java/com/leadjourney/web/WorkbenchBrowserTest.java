@@ -97,7 +97,7 @@ class WorkbenchBrowserTest extends BrowserTest {
         team.findElement(By.name("from")), team.findElement(By.name("until")));
     team.findElement(By.name("reason")).sendKeys("conference");
     team.findElement(By.xpath(".//button[normalize-space()='Add absence']")).click();
-    assertThat(awaitVisible(By.cssSelector("[role=status]")).getText()).contains("penguin-ann is out of office");
+    awaitStatus("penguin-ann is out of office");
     assertThat(browser.findElement(By.cssSelector("section[data-team='xdr-penguin']")).getText())
         .as("09:00 in Berlin in June is 07:00 UTC").contains("penguin-ann: 2030-06-03T07:00:00Z to 2030-06-05T15:00:00Z (conference)");
     screenshot("manager-team-page");
@@ -149,7 +149,7 @@ class WorkbenchBrowserTest extends BrowserTest {
   @Test
   void marketingDraftsAVersionFromADmnProposesItAndSignsTheirSide() throws Exception {
     final var driver = driver();
-    final String lead = driver.lead("intern@digest-corp.com", "ebook", "digest-campaign", JourneyDriver.STRONG_FIT);
+    final String lead = driver.lead("buyer@digest-corp.com", "webinar", "digest-campaign", JourneyDriver.STRONG_FIT);
     final var task = driver.awaitTask(lead, "xdr-handoff");
     driver.touch(task, "call");
     driver.complete(task, Map.of("outcome", "recycle", "reason", "bad-timing", "objections", "Wants SSO; price"));
@@ -166,9 +166,9 @@ class WorkbenchBrowserTest extends BrowserTest {
     assertThat(awaitVisible(By.cssSelector("[role=status]")).getText()).startsWith("Draft v-browser saved with");
     final By row = By.cssSelector("tr[data-version='v-browser']");
     browser.findElement(row).findElement(By.xpath(".//button[normalize-space()='Propose']")).click();
-    assertThat(awaitVisible(By.cssSelector("[role=status]")).getText()).contains("v-browser is proposed");
+    awaitStatus("v-browser is proposed");
     browser.findElement(row).findElement(By.xpath(".//button[normalize-space()='Sign']")).click();
-    assertThat(awaitVisible(By.cssSelector("[role=status]")).getText()).isEqualTo("Signed; v-browser waits for the other side.");
+    assertThat(awaitStatus("Signed;")).isEqualTo("Signed; v-browser waits for the other side.");
     assertThat(browser.findElement(row).getText()).contains("proposed", "marketing: marketing-mia");
 
     await().atMost(Duration.ofSeconds(30)).until(() -> {
