@@ -32,7 +32,7 @@ class WhereToClick {
         """
 
           Lead journey engine is up ({} engine).
-            Workbench     {}/   (sign in; XDRs, AEs, managers land in the inbox, marketing on CSV import, leadership on the review)
+            Workbench     {}/   (sign in; XDRs and AEs land in the inbox, managers on their team, marketing on the definition and feedback, leadership on the review, designers on the processes)
             API docs      {}/swagger-ui.html   (user admin; create people with POST /api/users)
             Post a lead   curl -u admin:<password> -H 'Content-Type: application/json' \\
                             -d '{"email":"ada@northwind.com","consent":true,"source":"webinar","campaign":"q4-webinar",

@@ -16,14 +16,20 @@ class HomePage {
 
   @GetMapping("/")
   String home(final Authentication user) {
-    if (Roles.has(user, "XDR") || Roles.has(user, "AE") || Roles.has(user, "MANAGER")) {
+    if (Roles.has(user, "XDR") || Roles.has(user, "AE")) {
       return "redirect:/inbox";
     }
+    if (Roles.has(user, "MANAGER")) {
+      return "redirect:/team";
+    }
     if (Roles.has(user, "MARKETING")) {
-      return "redirect:/marketing/imports";
+      return "redirect:/marketing";
     }
     if (Roles.has(user, "LEADERSHIP") || Roles.has(user, "SALES")) {
       return "redirect:/reviews/weekly";
+    }
+    if (Roles.has(user, "DESIGNER")) {
+      return "redirect:/designer";
     }
     return "redirect:/swagger-ui.html";
   }
