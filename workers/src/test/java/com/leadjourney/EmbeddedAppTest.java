@@ -45,9 +45,28 @@ public abstract class EmbeddedAppTest {
     registry.add("leadjourney.notifications.webhook-secret", () -> OutboundCapture.WEBHOOK_SECRET);
   }
 
+  private static boolean earlierRunsRemoved;
+
+  /**
+   * Each test app's database and engine take about half a gigabyte; the dirs of earlier test runs
+   * go before this run makes its first (none of this run's exists yet, and one JVM runs at a time).
+   */
+  private static synchronized void removeEarlierRuns(final Path target) throws IOException {
+    if (earlierRunsRemoved) {
+      return;
+    }
+    earlierRunsRemoved = true;
+    try (var dirs = Files.list(target)) {
+      for (final Path dir : dirs.filter(d -> d.getFileName().toString().matches("(embedded-app|own-app)-\\d+")).toList()) {
+        org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+      }
+    }
+  }
+
   public static Path newDataDir(final String prefix) {
     try {
       final Path target = Files.createDirectories(Path.of("target"));
+      removeEarlierRuns(target);
       return Files.createTempDirectory(target, prefix).toAbsolutePath();
     } catch (final IOException e) {
       throw new UncheckedIOException(e);

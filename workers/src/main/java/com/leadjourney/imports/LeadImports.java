@@ -111,8 +111,8 @@ public class LeadImports implements DisposableBean {
         line.put("problems", checked.problems());
         preview.add(line);
       }
-    } catch (final IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (final IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+      throw unreadable(e); // e.g. a quote that never closes: Commons CSV stops there
     }
     return preview;
   }
@@ -255,8 +255,12 @@ public class LeadImports implements DisposableBean {
       }
       return rows;
     } catch (final IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a readable CSV file: " + e.getMessage());
+      throw unreadable(e);
     }
+  }
+
+  private static ResponseStatusException unreadable(final Exception e) {
+    return new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a readable CSV file: " + e.getMessage());
   }
 
   /** Header row first; the email column must be there; invalid UTF-8 becomes U+FFFD and is reported per row. */

@@ -16,7 +16,10 @@ import java.util.TreeMap;
 
 /** A lead as forms, webhooks and other systems send it to {@code POST /api/leads}. */
 public record LeadRequest(
-    @NotBlank(message = "is required") @Email(message = "must be a valid email address") @Size(max = 254)
+    @NotBlank(message = "is required") @Email(
+            // Hibernate's check alone lets "{x=a@b.com}" through (domain "b.com}"): the domain must be dotted labels too.
+            regexp = "[^@\\s]+@[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(?:\\.[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)+",
+            message = "must be a valid email address") @Size(max = 254)
         String email,
     @Size(max = 100) String firstName,
     @Size(max = 100) String lastName,

@@ -37,12 +37,7 @@ class PacingController {
 
   @PutMapping("/api/marketing-targets/{month}/{segment}")
   Map<String, Object> target(@PathVariable final String month, @PathVariable final String segment, @Valid @RequestBody final Target target) {
-    final YearMonth parsed;
-    try {
-      parsed = YearMonth.parse(month);
-    } catch (final java.time.format.DateTimeParseException e) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month must look like 2027-01");
-    }
+    final YearMonth parsed = month(month);
     if (!SEGMENTS.contains(segment)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "segment must be one of " + SEGMENTS);
     }
@@ -55,10 +50,18 @@ class PacingController {
   /** The pace of each day of the month so far. */
   @GetMapping("/api/marketing-pacing")
   List<Map<String, Object>> pace(@RequestParam final String month) {
-    final YearMonth parsed = YearMonth.parse(month);
+    final YearMonth parsed = month(month);
     return jdbc.queryForList(
         "select segment, day, target, actual, projected, shortfall from marketing_pacing where day >= ? and day <= ? order by segment, day",
         Date.valueOf(parsed.atDay(1)), Date.valueOf(parsed.atEndOfMonth()));
+  }
+
+  private static YearMonth month(final String month) {
+    try {
+      return YearMonth.parse(month);
+    } catch (final java.time.format.DateTimeParseException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month must look like 2027-01");
+    }
   }
 
   /** Recomputes one day's pace now (the schedule does today's hourly); answers with each segment's pace. */

@@ -287,9 +287,11 @@ class CadenceReviewTest extends EmbeddedAppTest {
     final var page = admin().getForEntity("/reviews/weekly?period=2024-W10", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody())
-        .contains("Weekly review · 2024-W10", "2024-03-04 to 2024-03-10", "@media print", "lead-journey-weekly")
+        .contains("Weekly review · 2024-W10", "2024-03-04 to 2024-03-10", "href=\"/workbench.css\"", "lead-journey-weekly")
         .containsPattern("data-key=\"mqls\">[\\s\\S]*?<td class=\"num value\">4</td>[\\s\\S]*?<td class=\"num delta\">\\+2</td>")
         .contains("?period=2024-W09", "?period=2024-W11");
+    assertThat(admin().getForObject("/workbench.css", String.class)).as("printable: the navigation is left off paper")
+        .contains("@media print { nav.periods { display: none; }");
   }
 
   @Test

@@ -1,0 +1,290 @@
+package com.leadjourney.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.OwnAppTest;
+import com.leadjourney.security.ApiTokens;
+import com.leadjourney.security.UserAccounts;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * 10,000 bad inputs, generated with jqwik's arbitraries (the choices between them from a fixed
+ * seed), over the API, the signed webhooks and CSV import previews: every answer is a 4xx with a
+ * problem+json body, never a 5xx (a preview may answer 200 with its per-row report when it refuses
+ * every row), and nothing is stored. Calls carry an API token, so the run is not spent on bcrypt. An app of its
+ * own, so no other test's journeys move the counts.
+ */
+class BadInputFuzzTest extends OwnAppTest {
+
+  private static final long SEED = 20261126L;
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> STORED = List.of(
+      "leads", "human_task", "journey_event", "journey_outbox", "touch", "engagement", "feedback", "opportunity", "opportunity_update",
+      "sales_team", "team_member", "out_of_office", "definition_version", "campaign", "marketing_target", "import_mapping", "lead_import",
+      "account", "audit_event");
+
+  @Autowired UserAccounts accounts;
+  @Autowired ApiTokens tokens;
+  @Autowired JdbcTemplate jdbc;
+
+  private final Random random = new Random(SEED);
+  private final List<String> wrong = new ArrayList<>();
+  private String token;
+
+  /** One request and what came back. */
+  private record Sent(HttpMethod method, String path, MediaType type, byte[] body, HttpHeaders extra) {}
+
+  @Test
+  void tenThousandBadInputsGetProblemJson4xxAndStoreNothing() {
+    accounts.create("fuzz-admin", List.of("ADMIN"));
+    token = tokens.issue("fuzz-admin", "fuzzing", 1).secret();
+    final Map<String, Long> before = counts();
+
+    repeat(3_000, this::badLead);
+    repeat(1_000, this::brokenJson);
+    repeat(2_000, this::badWebhook);
+    repeat(2_000, this::badCsvPreview);
+    repeat(2_000, this::badParameter);
+
+    assertThat(wrong).as("answers that were not a problem+json 4xx (first 20 of %d)", wrong.size()).isEmpty();
+    assertThat(counts()).as("nothing stored").isEqualTo(before);
+  }
+
+  private void repeat(final int times, final Supplier<Sent> input) {
+    for (int i = 0; i < times; i++) {
+      send(input.get());
+    }
+  }
+
+  private void send(final Sent sent) {
+    final var headers = new HttpHeaders();
+    if (!sent.path().startsWith("/api/webhooks/")) {
+      headers.setBearerAuth(token);
+    }
+    if (sent.type() != null) {
+      headers.setContentType(sent.type());
+    }
+    headers.addAll(sent.extra());
+    final var response = http.exchange(sent.path(), sent.method(), new HttpEntity<>(sent.body(), headers), String.class);
+    final int status = response.getStatusCode().value();
+    final var type = response.getHeaders().getContentType();
+    final boolean problemJson4xx = status >= 400 && status < 500 && type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    if (!problemJson4xx && !(status == 200 && sent.path().startsWith("/api/imports/preview") && everyRowRefused(response.getBody()))) {
+      if (wrong.size() < 20) {
+        wrong.add(status + " " + type + " for " + sent.method() + " " + sent.path() + " "
+            + (sent.body() == null ? "" : abbreviate(new String(sent.body(), StandardCharsets.UTF_8))) + " → " + abbreviate(accepted(response.getBody())));
+      } else {
+        wrong.add("…");
+      }
+    }
+  }
+
+  /** A preview answers 200 with a report per row: fine when each row says what is wrong with it. */
+  private static boolean everyRowRefused(final String body) {
+    try {
+      final List<Map<String, Object>> rows = JSON.readValue(body, List.class);
+      return rows.stream().allMatch(r -> r.get("problems") instanceof Map<?, ?> problems && !problems.isEmpty());
+    } catch (final Exception e) {
+      return false;
+    }
+  }
+
+  /** The rows of a preview nothing was found wrong with, else the whole answer. */
+  private static String accepted(final String body) {
+    try {
+      final List<Map<String, Object>> rows = JSON.readValue(body, List.class);
+      return rows.stream().filter(r -> !(r.get("problems") instanceof Map<?, ?> p && !p.isEmpty())).map(r -> "accepted " + r).toList().toString();
+    } catch (final Exception e) {
+      return body;
+    }
+  }
+
+  private static String abbreviate(final String text) {
+    return text == null ? "" : text.length() <= 300 ? text : text.substring(0, 300) + "…";
+  }
+
+  private Map<String, Long> counts() {
+    final Map<String, Long> counts = new LinkedHashMap<>();
+    STORED.forEach(table -> counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class)));
+    return counts;
+  }
+
+  /** One value; jqwik samples outside its own lifecycle from its own randomness, so a failure lists the input itself. */
+  private static <T> T one(final Arbitrary<T> arbitrary) {
+    return arbitrary.sample();
+  }
+
+  // --- what is generated ---------------------------------------------------------------------
+
+  private static Arbitrary<String> text(final int max) {
+    return Arbitraries.strings().all().ofMaxLength(max);
+  }
+
+  /** Never a valid address: no @, nothing before or after it, spaces, too long, or not a string at all. */
+  private Arbitrary<Object> badEmail() {
+    return Arbitraries.oneOf(
+        text(40).filter(s -> !s.contains("@")).map(s -> (Object) s),
+        text(20).map(s -> (Object) ("@" + s)),
+        text(20).filter(s -> !s.contains("@")).map(s -> (Object) (s + "@")),
+        Arbitraries.strings().alpha().ofLength(260).map(s -> (Object) (s + "@x.com")),
+        Arbitraries.of(" ", "", "a b@c.com", "ada@@x.com", "ada@x..com", "<script>@x.com").map(s -> (Object) s),
+        Arbitraries.integers().map(i -> (Object) i),
+        Arbitraries.just((Object) List.of("a@b.com")),
+        Arbitraries.just((Object) Map.of("address", "a@b.com")));
+  }
+
+  /** Fields that are wrong in ways the API promises to catch; at least one per body. */
+  private Map<String, Arbitrary<Object>> violations() {
+    final Map<String, Arbitrary<Object>> v = new LinkedHashMap<>();
+    v.put("email", badEmail());
+    v.put("consent", Arbitraries.oneOf(Arbitraries.just((Object) null), text(5).map(s -> (Object) ("x" + s)), Arbitraries.just((Object) List.of())));
+    v.put("country", Arbitraries.oneOf(Arbitraries.strings().alpha().ofMinLength(3).ofMaxLength(5).map(s -> (Object) s),
+        Arbitraries.strings().numeric().ofLength(2).map(s -> (Object) s)));
+    v.put("source", Arbitraries.oneOf(Arbitraries.strings().alpha().ofMinLength(41).ofMaxLength(60).map(s -> (Object) s),
+        Arbitraries.of("web form", "a/b", "é", "").map(s -> (Object) s)));
+    v.put("company", Arbitraries.strings().alpha().ofMinLength(201).ofMaxLength(220).map(s -> (Object) s));
+    v.put("customFields", Arbitraries.oneOf(Arbitraries.just((Object) "not-an-object"), Arbitraries.just((Object) List.of(1, 2)),
+        Arbitraries.integers().between(51, 60).map(n -> {
+          final Map<String, Object> many = new LinkedHashMap<>();
+          for (int i = 0; i < n; i++) {
+            many.put("f" + i, i);
+          }
+          return (Object) many;
+        })));
+    v.put("profile", Arbitraries.oneOf(Arbitraries.just((Object) "vp"), Arbitraries.just((Object) List.of("vp")),
+        Arbitraries.just((Object) Map.of("companySize", "huge")), Arbitraries.just((Object) Map.of("companySize", -5))));
+    return v;
+  }
+
+  private Map<String, Object> validLead() {
+    final Map<String, Object> lead = new LinkedHashMap<>();
+    lead.put("email", "fuzz-" + random.nextInt(1_000_000) + "@fuzz-corp.com");
+    lead.put("consent", true);
+    lead.put("company", "Fuzz Corp");
+    lead.put("country", "DE");
+    lead.put("source", "webinar");
+    lead.put("campaign", "fuzz");
+    return lead;
+  }
+
+  private byte[] json(final Object value) {
+    try {
+      return JSON.writeValueAsBytes(value);
+    } catch (final Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A lead with one to three fields broken. */
+  private Map<String, Object> badLeadBody() {
+    final Map<String, Object> lead = validLead();
+    final var violations = violations();
+    final List<String> fields = new ArrayList<>(violations.keySet());
+    final int broken = 1 + random.nextInt(3);
+    for (int i = 0; i < broken; i++) {
+      final String field = fields.get(random.nextInt(fields.size()));
+      final Object value = one(violations.get(field));
+      if (value == null) {
+        lead.remove(field);
+      } else {
+        lead.put(field, value);
+      }
+    }
+    return lead;
+  }
+
+  private Sent badLead() {
+    return new Sent(HttpMethod.POST, "/api/leads", MediaType.APPLICATION_JSON, json(badLeadBody()), new HttpHeaders());
+  }
+
+  /** Cut short, random bytes, invalid UTF-8, absurd nesting, the wrong type of document. */
+  private Sent brokenJson() {
+    final byte[] valid = json(validLead());
+    final byte[] body = switch (random.nextInt(5)) {
+      case 0 -> java.util.Arrays.copyOf(valid, 1 + random.nextInt(valid.length - 2));
+      case 1 -> one(text(200)).getBytes(StandardCharsets.UTF_8);
+      case 2 -> new byte[] {'{', '"', 'e', 'm', 'a', 'i', 'l', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+      case 3 -> "[".repeat(5_000 + random.nextInt(5_000)).getBytes(StandardCharsets.UTF_8);
+      default -> json(List.of(validLead()));
+    };
+    return new Sent(HttpMethod.POST, "/api/leads", MediaType.APPLICATION_JSON, body, new HttpHeaders());
+  }
+
+  /** Unknown sources, missing or wrong signatures, and correctly signed bodies that are bad. */
+  private Sent badWebhook() {
+    final byte[] body = random.nextBoolean() ? json(badLeadBody()) : json(validLead());
+    final var headers = new HttpHeaders();
+    headers.set("X-Delivery-Id", "fuzz-" + random.nextLong());
+    String source = "typeform";
+    switch (random.nextInt(4)) {
+      case 0 -> source = "fuzz-" + one(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10));
+      case 1 -> headers.set("X-Signature", "sha256=" + one(Arbitraries.strings().withChars("0123456789abcdef").ofLength(64)));
+      case 2 -> { } // no signature
+      default -> {
+        // signed properly, so the body itself must be bad
+        final byte[] bad = json(badLeadBody());
+        headers.set("X-Signature", HmacSignature.header(EmbeddedAppTest.WEBHOOK_SOURCE_SECRET, bad));
+        return new Sent(HttpMethod.POST, "/api/webhooks/typeform", MediaType.APPLICATION_JSON, bad, headers);
+      }
+    }
+    if (random.nextInt(10) == 0) {
+      headers.remove("X-Delivery-Id");
+    }
+    return new Sent(HttpMethod.POST, "/api/webhooks/" + source, MediaType.APPLICATION_JSON, body, headers);
+  }
+
+  /** Imports are previewed: a CSV with no valid row, or not a CSV at all. */
+  private Sent badCsvPreview() {
+    final StringBuilder csv = new StringBuilder();
+    switch (random.nextInt(4)) {
+      case 0 -> csv.append(one(text(300)));
+      case 1 -> csv.append("email,consent\n").append("\"unterminated,").append(one(text(50)));
+      case 2 -> {
+        csv.append("email,consent,country\n");
+        for (int i = 0; i < 1 + random.nextInt(20); i++) {
+          csv.append(one(badEmail()).toString().replace("\"", "").replace(",", "").replace("\n", "")).append(",yes,DE\n");
+        }
+      }
+      default -> csv.append("");
+    }
+    return new Sent(HttpMethod.POST, "/api/imports/preview", MediaType.valueOf("text/csv"), csv.toString().getBytes(StandardCharsets.UTF_8),
+        new HttpHeaders());
+  }
+
+  /** Garbage in paths, query parameters and the bodies of the other write endpoints. */
+  private Sent badParameter() {
+    final String junk = java.net.URLEncoder.encode(one(text(30)), StandardCharsets.UTF_8);
+    final byte[] body = json(Map.of(one(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8)), one(text(20))));
+    return switch (random.nextInt(10)) {
+      case 0 -> new Sent(HttpMethod.GET, "/api/cadence-reviews/" + one(Arbitraries.of("weekly", "monthly", "quarterly", "daily")) + "?period=x" + junk, null, null, new HttpHeaders());
+      case 1 -> new Sent(HttpMethod.GET, "/api/marketing-pacing?month=x" + junk, null, null, new HttpHeaders());
+      case 2 -> new Sent(HttpMethod.GET, "/api/programs/return?quarter=x" + junk + "&model=" + junk, null, null, new HttpHeaders());
+      case 3 -> new Sent(HttpMethod.POST, "/api/opportunities/x" + junk + "/updates", MediaType.APPLICATION_JSON, body, new HttpHeaders());
+      case 4 -> new Sent(HttpMethod.POST, "/api/tasks/" + random.nextInt(1000) + "/completion", MediaType.APPLICATION_JSON, body, new HttpHeaders());
+      case 5 -> new Sent(HttpMethod.PUT, "/api/teams/fuzz-" + random.nextInt(100), MediaType.APPLICATION_JSON, body, new HttpHeaders());
+      case 6 -> new Sent(HttpMethod.POST, "/api/definitions", MediaType.APPLICATION_JSON,
+          json(Map.of("criteria", List.of(Map.of("tests", Map.of("fuzz" + junk, one(text(20))), "label", "x", "points", 1, "verdict", "fit")))),
+          new HttpHeaders());
+      case 7 -> new Sent(HttpMethod.POST, "/api/out-of-office", MediaType.APPLICATION_JSON, body, new HttpHeaders());
+      case 8 -> new Sent(HttpMethod.PUT, "/api/marketing-targets/x" + junk + "/smb", MediaType.APPLICATION_JSON, json(Map.of("target", 10)), new HttpHeaders());
+      default -> new Sent(HttpMethod.POST, "/api/leads/x" + junk + "/engagements", MediaType.APPLICATION_JSON, body, new HttpHeaders());
+    };
+  }
+}

@@ -1,0 +1,416 @@
+package com.leadjourney.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadjourney.JourneyDriver;
+import com.leadjourney.OwnAppTest;
+import com.leadjourney.security.ApiTokens;
+import com.leadjourney.security.UserAccounts;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobWorker;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The product's benchmark: every scenario in one run, in one app, so the ratios compare like with
+ * like on a noisy machine. Prints a table and the lines {@code e2e/ceiling:} and {@code flatness:},
+ * and writes target/bench/journey.json. Not part of the test command.
+ *
+ * <ul>
+ *   <li>(a) ceiling: the same BPMN models (deployed under ceiling-* ids) with no-op workers, instances
+ *       started straight on the engine, counted when the XDR task is created;
+ *   <li>(b) end to end: HTTP intake (API token) → MySQL → outbox → engine → intake, qualification and
+ *       routing workers → the XDR task row;
+ *   <li>(c) flatness: (b) again once (a) left its journeys open and (g) filled the database;
+ *   <li>(d) machine speed-to-lead at half of (b)'s rate: intake accepted → task row, p50/p95/p99;
+ *   <li>(e) heap after GC with the open journeys; (g) CSV import; (h) cadence review queries, p95.
+ * </ul>
+ *
+ * <p>./mvnw -q -pl workers -am -Pbench verify [-Dbench.mode=full]
+ */
+class JourneyBenchmark extends OwnAppTest {
+
+  /** Sizes of one run: quick stays under 10 minutes on two cores; full is the product's targets. */
+  private record Mode(String name, int e2eLeads, int openJourneys, int speedSeconds, int importRows, int cadenceLeads) {}
+
+  private static final Mode QUICK = new Mode("quick", 600, 10_000, 30, 20_000, 100_000);
+  private static final Mode FULL = new Mode("full", 3_000, 100_000, 60, 100_000, 1_000_000);
+  private static final String CANNED_PAST = "2000-01-01T00:00:00Z";
+  private static final String CANNED_FUTURE = "2100-01-01T00:00:00Z";
+  private static final List<String> MODELS = List.of(
+      "lead-journey", "contact-intake", "pre-qualification", "nurture", "xdr-handoff", "sales-acceptance", "opportunity", "customer");
+  private static final int CLIENTS = 8;
+
+  @DynamicPropertySource
+  static void benchmark(final DynamicPropertyRegistry registry) {
+    // Machine speed only: the deliberate wait for enrichment data is not the engine's time.
+    registry.add("leadjourney.intake.enrichment-window", () -> "0s");
+  }
+
+  @Autowired UserAccounts accounts;
+  @Autowired ApiTokens tokens;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired CamundaClient client;
+
+  @Value("${local.server.port}")
+  int port;
+
+  private final HttpClient httpClient = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
+  private final Map<String, Object> results = new LinkedHashMap<>();
+  private final List<String[]> table = new ArrayList<>();
+  private String token;
+  private int run;
+
+  @Test
+  void benchmark() throws Exception {
+    final Mode mode = "full".equals(System.getProperty("bench.mode")) ? FULL : QUICK;
+    results.put("mode", mode.name());
+    results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + (Runtime.getRuntime().maxMemory() >> 20) + " MB max heap, "
+        + System.getProperty("java.version"));
+    prepare();
+
+    endToEnd(200); // warm-up: JIT, pools, caches
+    final double e2e = endToEnd(mode.e2eLeads());
+    row("b", "end to end, empty", "%.1f leads/s".formatted(e2e), "");
+    results.put("e2eLeadsPerSecond", e2e);
+
+    final double[] speed = speedToLead(e2e / 2, mode.speedSeconds());
+    row("d", "speed-to-lead at %.0f/s".formatted(e2e / 2), "p50 %.0f / p95 %.0f / p99 %.0f ms".formatted(speed[0], speed[1], speed[2]), "p99 < 250 ms");
+    results.put("speedToLeadMs", Map.of("p50", speed[0], "p95", speed[1], "p99", speed[2], "rate", e2e / 2));
+
+    final double ceiling = ceiling(mode.openJourneys());
+    row("a", "ceiling, no-op workers (%,d journeys)".formatted(mode.openJourneys()), "%.1f journeys/s".formatted(ceiling), "");
+    results.put("ceilingJourneysPerSecond", ceiling);
+
+    final double importSeconds = importRows(mode.importRows());
+    row("g", "import %,d CSV rows".formatted(mode.importRows()), "%.1f s".formatted(importSeconds), "100,000 < 5 min");
+    results.put("importSeconds", importSeconds);
+
+    final double loaded = endToEnd(mode.e2eLeads());
+    row("c", "end to end, %,d open + %,d stored".formatted(mode.openJourneys(), mode.importRows()), "%.1f leads/s".formatted(loaded), "");
+    results.put("e2eLoadedLeadsPerSecond", loaded);
+
+    final long heap = heapAfterGc();
+    row("e", "heap after GC, %,d open".formatted(mode.openJourneys()), "%,d MB".formatted(heap >> 20), "< 1 GB at 100,000");
+    results.put("heapAfterGcBytes", heap);
+
+    final double p95 = cadenceP95(mode.cadenceLeads());
+    row("h", "cadence review p95 over %,d leads".formatted(mode.cadenceLeads()), "%.0f ms".formatted(p95), "< 300 ms");
+    results.put("cadenceP95Ms", p95);
+
+    row("f", "embedded restart with open journeys", "not measured yet", "< 60 s");
+    print(e2e / ceiling, loaded / e2e);
+  }
+
+  // --- setup ----------------------------------------------------------------------------------
+
+  private void prepare() {
+    accounts.create("bench-integration", List.of("INTEGRATION", "MARKETING"));
+    token = tokens.issue("bench-integration", "benchmark", 1).secret();
+    final List<Map<String, Object>> members = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      members.add(Map.of("username", "bench-xdr-" + i, "weight", 1, "active", true));
+    }
+    final var team = Map.of("name", "Bench XDRs", "function", "xdr", "isDefault", true, "manager", "bench-manager", "timeZone", "UTC",
+        "workDays", "MON,TUE,WED,THU,FRI,SAT,SUN", "opens", "00:00", "closes", "00:00", "members", members);
+    send("PUT", "/api/teams/xdr-bench", "application/json", json(team));
+  }
+
+  // --- (b), (c): end to end -------------------------------------------------------------------
+
+  /** Posts n strong-fit leads from {@value #CLIENTS} clients; leads per second until every one has its XDR task row. */
+  private double endToEnd(final int n) throws Exception {
+    final String batch = "e2e" + (++run);
+    final long start = System.nanoTime();
+    final var pool = Executors.newFixedThreadPool(CLIENTS);
+    final AtomicInteger next = new AtomicInteger();
+    final List<CompletableFuture<Void>> clients = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      clients.add(CompletableFuture.runAsync(() -> {
+        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+          postLead(batch, i);
+        }
+      }, pool));
+    }
+    CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).join();
+    pool.shutdown();
+    awaitTasks(batch, n, Duration.ofMinutes(20));
+    return n / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private void postLead(final String batch, final int i) {
+    final String body = "{\"email\":\"%s-%d@%s-co%d.com\",\"consent\":true,\"company\":\"%s co %d\",\"country\":\"US\",\"source\":\"webinar\",\"campaign\":\"bench\",\"profile\":%s}"
+        .formatted(batch, i, batch, i % 500, batch, i % 500, JourneyDriver.STRONG_FIT.replace("\n", ""));
+    final int status = send("POST", "/api/leads", "application/json", body);
+    if (status != 202) {
+      throw new IllegalStateException("intake answered " + status);
+    }
+  }
+
+  private void awaitTasks(final String batch, final int n, final Duration patience) throws InterruptedException {
+    final long deadline = System.nanoTime() + patience.toNanos();
+    while (tasksOf(batch) < n) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(batch + ": only " + tasksOf(batch) + " of " + n + " XDR tasks after " + patience);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private int tasksOf(final String batch) {
+    return jdbc.queryForObject(
+        "select count(*) from human_task x join leads l on l.id = x.lead_id where l.email like ? and x.element_id = 'WorkLead'", Integer.class, batch + "-%");
+  }
+
+  // --- (d): machine speed-to-lead ---------------------------------------------------------------
+
+  /** Leads at a steady rate for a while; intake accepted (the lead row) → XDR task row, in ms. */
+  private double[] speedToLead(final double rate, final int seconds) throws Exception {
+    final String batch = "speed" + (++run);
+    final int n = (int) Math.max(1, Math.round(rate * seconds));
+    final var scheduler = Executors.newScheduledThreadPool(CLIENTS);
+    final long periodNanos = (long) (1e9 / rate);
+    final AtomicInteger posted = new AtomicInteger();
+    for (int i = 0; i < n; i++) {
+      final int index = i;
+      scheduler.schedule(() -> {
+        postLead(batch, index);
+        posted.incrementAndGet();
+      }, i * periodNanos, TimeUnit.NANOSECONDS);
+    }
+    scheduler.shutdown();
+    scheduler.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
+    awaitTasks(batch, n, Duration.ofMinutes(10));
+    final double[] millis = jdbc.query(
+            """
+            select timestampdiff(microsecond, l.created_at, x.created_at) / 1000.0 from human_task x join leads l on l.id = x.lead_id
+            where l.email like ? and x.element_id = 'WorkLead'""",
+            (r, i) -> r.getDouble(1), batch + "-%")
+        .stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return new double[] {percentile(millis, 50), percentile(millis, 95), percentile(millis, 99)};
+  }
+
+  // --- (a): the engine's ceiling ------------------------------------------------------------
+
+  /**
+   * The same models under ceiling-* ids and job types, workers that only complete their jobs with
+   * the variables the path to the XDR task needs, n instances started straight on the engine. The
+   * instances stay waiting at the task: they are the open journeys for (c) and (e).
+   */
+  private double ceiling(final int n) throws Exception {
+    var deployment = client.newDeployResourceCommand().addResourceBytes(ceilingModel(MODELS.get(0)), "ceiling-" + MODELS.get(0) + ".bpmn");
+    for (final String model : MODELS.subList(1, MODELS.size())) {
+      deployment = deployment.addResourceBytes(ceilingModel(model), "ceiling-" + model + ".bpmn");
+    }
+    deployment.send().join();
+    final Map<String, Object> canned = Map.of(
+        "enrichmentDueAt", CANNED_PAST, "intakeOutcome", "new", "qualification", "mql", "assignee", "bench-xdr-0",
+        "firstTouchDueAt", CANNED_FUTURE, "slaReminderAt", CANNED_FUTURE, "slaReassignAt", CANNED_FUTURE);
+    final AtomicInteger tasks = new AtomicInteger();
+    final List<JobWorker> workers = new ArrayList<>();
+    for (final String type : ceilingJobTypes()) {
+      workers.add(client.newWorker().jobType(type)
+          .handler((jobs, job) -> {
+            jobs.newCompleteCommand(job).variables(type.endsWith("open-task") ? Map.of() : canned).send().join();
+            if (type.equals("ceiling-open-task")) {
+              tasks.incrementAndGet();
+            }
+          })
+          .maxJobsActive(32).streamEnabled(true).open());
+    }
+    final var window = new Semaphore(400);
+    final long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      window.acquire();
+      client.newCreateInstanceCommand().bpmnProcessId("ceiling-lead-journey").latestVersion()
+          .variables(Map.of("leadId", "ceiling-" + i)).send().whenComplete((r, e) -> window.release());
+      // Keep the engine's queue from growing without bound: start no further ahead than the tasks.
+      while (i - tasks.get() > 2_000) {
+        Thread.sleep(5);
+      }
+    }
+    while (tasks.get() < n) {
+      if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(30)) {
+        throw new IllegalStateException("ceiling: " + tasks.get() + " of " + n + " tasks");
+      }
+      Thread.sleep(20);
+    }
+    final double rate = n / ((System.nanoTime() - start) / 1e9);
+    workers.forEach(JobWorker::close);
+    return rate;
+  }
+
+  private static byte[] ceilingModel(final String model) throws Exception {
+    String xml = new ClassPathResource("workflows/" + model + ".bpmn").getContentAsString(StandardCharsets.UTF_8);
+    for (final String id : MODELS) {
+      xml = xml.replace("processId=\"" + id + "\"", "processId=\"ceiling-" + id + "\"")
+          .replace("<bpmn:process id=\"" + id + "\"", "<bpmn:process id=\"ceiling-" + id + "\"")
+          .replace("bpmnElement=\"" + id + "\"", "bpmnElement=\"ceiling-" + id + "\"");
+    }
+    final Matcher types = JOB_TYPE.matcher(xml);
+    return types.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "ceiling-" + m.group(2) + "\"")).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static final Pattern JOB_TYPE = Pattern.compile("(<zeebe:(?:taskDefinition|taskListener)\\b[^>]*?\\btype=\")([^\"]+)\"");
+
+  private static List<String> ceilingJobTypes() throws Exception {
+    final List<String> types = new ArrayList<>();
+    for (final String model : MODELS) {
+      final Matcher m = JOB_TYPE.matcher(new ClassPathResource("workflows/" + model + ".bpmn").getContentAsString(StandardCharsets.UTF_8));
+      while (m.find()) {
+        if (!types.contains("ceiling-" + m.group(2))) {
+          types.add("ceiling-" + m.group(2));
+        }
+      }
+    }
+    return types;
+  }
+
+  // --- (g) import, (e) heap, (h) cadence --------------------------------------------------------
+
+  private double importRows(final int rows) throws Exception {
+    final var csv = new StringBuilder("email,company,country,consent,industry,seniority,budget,companySize,stageReached,createdAt\n");
+    for (int i = 0; i < rows; i++) {
+      csv.append("hist").append(i).append("@hist-co").append(i % 5000).append(".com,Hist Co ").append(i % 5000).append(",US,yes,software,director,approved,")
+          .append(50 + i % 5000).append(',').append(i % 10 == 0 ? "customer" : i % 3 == 0 ? "sql" : "lead").append(",2026-0").append(1 + i % 9)
+          .append('-').append(String.format("%02d", 1 + i % 28)).append('\n');
+    }
+    final long start = System.nanoTime();
+    final var response = httpClient.send(request("POST", "/api/imports?fileName=bench.csv", "text/csv", csv.toString()), HttpResponse.BodyHandlers.ofString());
+    final String location = response.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException("import: " + response.body()));
+    while (true) {
+      final var state = new ObjectMapper().readValue(httpClient.send(request("GET", location, null, null), HttpResponse.BodyHandlers.ofString()).body(), Map.class);
+      if (!"running".equals(state.get("state"))) {
+        if (!"done".equals(state.get("state"))) {
+          throw new IllegalStateException("import ended " + state);
+        }
+        return (System.nanoTime() - start) / 1e9;
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private static long heapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** Grows the lead table to {@code leads} by copying imported history, then times every cadence's review for several periods. */
+  private double cadenceP95(final int leads) throws Exception {
+    // Every column copied as it is but the key, the unique email and the creation date (spread back over the year).
+    final List<String> columns = jdbc.queryForList(
+        "select column_name from information_schema.columns where table_schema = database() and table_name = 'leads' order by ordinal_position",
+        String.class);
+    int have = jdbc.queryForObject("select count(*) from leads", Integer.class);
+    int copy = 0;
+    while (have < leads) {
+      copy++;
+      final int round = copy;
+      final int add = Math.min(have, leads - have);
+      final String values = columns.stream()
+          .map(c -> switch (c) {
+            case "id" -> "uuid()";
+            case "email" -> "concat('c" + round + "-', email)";
+            case "idempotency_key" -> "null";
+            case "created_at" -> "created_at - interval " + (round * 37 % 300) + " day";
+            default -> c;
+          })
+          .collect(java.util.stream.Collectors.joining(", "));
+      jdbc.update("insert into leads (" + String.join(", ", columns) + ") select " + values + " from leads limit " + add);
+      have += add;
+    }
+    final List<Double> millis = new ArrayList<>();
+    final List<String> paths = List.of(
+        "/api/cadence-reviews/weekly?period=2026-W10", "/api/cadence-reviews/weekly?period=2026-W30", "/api/cadence-reviews/weekly",
+        "/api/cadence-reviews/monthly?period=2026-03", "/api/cadence-reviews/monthly?period=2026-07", "/api/cadence-reviews/monthly",
+        "/api/cadence-reviews/quarterly?period=2026-Q1", "/api/cadence-reviews/quarterly?period=2026-Q3", "/api/cadence-reviews/quarterly");
+    for (int round = 0; round < 6; round++) {
+      for (final String path : paths) {
+        final long start = System.nanoTime();
+        final int status = send("GET", path, null, null);
+        if (round > 0) { // the first round warms up
+          millis.add((System.nanoTime() - start) / 1e6);
+        }
+        if (status != 200) {
+          throw new IllegalStateException(path + " answered " + status);
+        }
+      }
+    }
+    return percentile(millis.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 95);
+  }
+
+  // --- plumbing -------------------------------------------------------------------------------
+
+  private HttpRequest request(final String method, final String path, final String type, final String body) {
+    final var builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : "http://localhost:" + port + path))
+        .header("Authorization", "Bearer " + token)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (type != null) {
+      builder.header("Content-Type", type);
+    }
+    return builder.build();
+  }
+
+  private int send(final String method, final String path, final String type, final String body) {
+    try {
+      return httpClient.send(request(method, path, type, body), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (final Exception e) {
+      throw new IllegalStateException(method + " " + path, e);
+    }
+  }
+
+  private static String json(final Object value) {
+    try {
+      return new ObjectMapper().writeValueAsString(value);
+    } catch (final Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static double percentile(final double[] sorted, final int p) {
+    return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  }
+
+  private void row(final String scenario, final String what, final String value, final String target) {
+    table.add(new String[] {scenario, what, value, target});
+    System.out.printf("bench (%s) %s: %s%n", scenario, what, value);
+  }
+
+  private void print(final double e2eOverCeiling, final double flatness) throws Exception {
+    results.put("e2eOverCeiling", e2eOverCeiling);
+    results.put("flatness", flatness);
+    final var out = new StringBuilder("\n| scenario | what | measured | target |\n|---|---|---:|---|\n");
+    table.stream().sorted((x, y) -> x[0].compareTo(y[0])).forEach(r -> out.append("| ").append(String.join(" | ", r)).append(" |\n"));
+    out.append("\ne2e/ceiling: %.2f (target >= 0.7)%nflatness: %.2f (target >= 0.9)%n".formatted(e2eOverCeiling, flatness));
+    System.out.println(out);
+    Files.createDirectories(Path.of("target/bench"));
+    Files.writeString(Path.of("target/bench/journey.json"), new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
+    System.out.println("JSON: " + Path.of("target/bench/journey.json").toAbsolutePath());
+  }
+}
