@@ -184,10 +184,27 @@ public class EmbeddedEngine implements DisposableBean {
     return incidents.open();
   }
 
-  /** Deployed versions and live positions, as read from the engine's log up to now. */
+  /** Deployed versions and live positions, read from the engine's log up to the moment of each question. */
   public ProcessCatalog processCatalog() {
-    compactLog();
-    return processes;
+    return new ProcessCatalog() {
+      @Override
+      public List<Version> versions() {
+        compactLog();
+        return processes.versions();
+      }
+
+      @Override
+      public java.util.Optional<String> bpmnXml(final long processDefinitionKey) {
+        compactLog();
+        return processes.bpmnXml(processDefinitionKey);
+      }
+
+      @Override
+      public java.util.Map<String, Long> activeByElement(final long processDefinitionKey) {
+        compactLog();
+        return processes.activeByElement(processDefinitionKey);
+      }
+    };
   }
 
   public CompactingLogStorage log() {
