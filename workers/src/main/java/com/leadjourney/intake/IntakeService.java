@@ -3,6 +3,7 @@ package com.leadjourney.intake;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.leadjourney.platform.AfterCommit;
 import com.leadjourney.journey.JourneyVariables;
 import com.leadjourney.lead.JourneyClock;
 import com.leadjourney.lead.JourneyClockRepository;
@@ -47,6 +48,7 @@ public class IntakeService {
   private final JourneyClockRepository clocks;
   private final JourneyEventRepository events;
   private final OutboxRepository outbox;
+  private final OutboxDispatcher dispatcher;
   private final Engagements engagements;
   private final IntakeProperties properties;
   private final MeterRegistry meters;
@@ -57,6 +59,7 @@ public class IntakeService {
       final JourneyClockRepository clocks,
       final JourneyEventRepository events,
       final OutboxRepository outbox,
+      final OutboxDispatcher dispatcher,
       final Engagements engagements,
       final IntakeProperties properties,
       final MeterRegistry meters,
@@ -65,6 +68,7 @@ public class IntakeService {
     this.clocks = clocks;
     this.events = events;
     this.outbox = outbox;
+    this.dispatcher = dispatcher;
     this.engagements = engagements;
     this.properties = properties;
     this.meters = meters;
@@ -88,6 +92,7 @@ public class IntakeService {
             lead.getId(), JourneyEvent.Type.LEAD_ACCEPTED, lead.getStage(), null, "source " + lead.getSource(), now, "accepted"));
     engagements.intake(lead.getId(), lead.getSource(), lead.getCampaign(), now);
     outbox.save(new OutboxEntry(lead.getId(), now));
+    AfterCommit.run(dispatcher::nudge);
     meters.counter("leadjourney.leads.accepted", "source", sourceLabel(lead.getSource())).increment();
     return new Accepted(lead, true);
   }

@@ -5,7 +5,11 @@ import com.leadjourney.journey.JourneyStartup;
 import com.leadjourney.lead.LeadRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Limit;
@@ -18,6 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * holds its lock, after the engine confirmed the instance; if the engine is unreachable the entry
  * waits with backoff. A start repeated after a lost reply is caught by the journey itself (the
  * lead is bound to the first instance; a second one ends as a duplicate).
+ *
+ * <p>Intake nudges the dispatcher once its transaction commits, so a lead does not wait for the next
+ * poll (which was half the machine's speed-to-lead); the poll stays as the safety net. Both run on
+ * one thread, so entries are never dispatched twice at once.
  */
 @Component
 class OutboxDispatcher {
@@ -51,8 +59,31 @@ class OutboxDispatcher {
         .register(meters);
   }
 
+  private final ExecutorService relay =
+      Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("outbox-relay").daemon().unstarted(r));
+  private final AtomicBoolean nudged = new AtomicBoolean();
+
+  /** A lead was just accepted: dispatch now, unless a dispatch is already queued to run. */
+  void nudge() {
+    if (nudged.compareAndSet(false, true)) {
+      relay.execute(() -> {
+        nudged.set(false);
+        dispatchDue();
+      });
+    }
+  }
+
   @Scheduled(fixedDelayString = "${leadjourney.intake.outbox-poll-interval:200ms}")
-  void dispatchDue() {
+  void poll() {
+    nudge();
+  }
+
+  @PreDestroy
+  void stop() {
+    relay.shutdownNow();
+  }
+
+  private void dispatchDue() {
     if (!startup.isReady()) {
       return;
     }

@@ -101,10 +101,14 @@ class JourneyBenchmark extends OwnAppTest {
       row("a", "ceiling", "%.1f journeys/s".formatted(ceiling(Integer.getInteger("bench.journeys", 1000))), "");
       return;
     }
-    endToEnd(200); // warm-up: JIT, pools, caches
-    final double e2e = endToEnd(mode.e2eLeads());
-    row("b", "end to end, empty", "%.1f leads/s".formatted(e2e), "");
+    endToEnd(mode.e2eLeads()); // warm-up (JIT, pools, caches): without it the second e2e run looked 40% faster than the first
+    // The better of two runs: the empty system's best, so flatness is not flattered by a slow first run.
+    final double e2e = Math.max(endToEnd(mode.e2eLeads()), endToEnd(mode.e2eLeads()));
+    row("b", "end to end, empty (better of two)", "%.1f leads/s".formatted(e2e), "");
     results.put("e2eLeadsPerSecond", e2e);
+    if ("b".equals(System.getProperty("bench.only"))) { // while tuning the path
+      return;
+    }
 
     final double[] speed = speedToLead(e2e / 2, mode.speedSeconds());
     row("d", "speed-to-lead at %.0f/s".formatted(e2e / 2), "p50 %.0f / p95 %.0f / p99 %.0f ms".formatted(speed[0], speed[1], speed[2]), "p99 < 250 ms");
