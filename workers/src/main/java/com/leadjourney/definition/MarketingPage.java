@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -54,7 +55,7 @@ class MarketingPage {
     model.addAttribute("days", window);
     model.addAttribute("dayChoices", DIGEST_DAYS);
     model.addAttribute("dimensions", FeedbackDigest.DIMENSIONS.keySet().stream().sorted().toList());
-    model.addAttribute("pace", pacing.pace(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
+    model.addAttribute("pace", pacing.latest(YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))));
     return "marketing";
   }
 

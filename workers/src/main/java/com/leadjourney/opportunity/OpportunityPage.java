@@ -101,7 +101,13 @@ class OpportunityPage {
   private List<Map<String, Object>> contactsOf(final Opportunities.View deal) {
     return deal.accountId() == null
         ? jdbc.queryForList("select id, email, title from leads where id = ?", deal.leadId())
-        : jdbc.queryForList("select id, email, title from leads where account_id = ? order by created_at", deal.accountId());
+        : jdbc.queryForList(
+            // the deal's own lead and those already on it first; a large account's first 200 contacts after them
+            """
+            select id, email, title from leads where account_id = ?
+            order by (id = ?) desc, (id in (select lead_id from opportunity_contact_role where opportunity_id = ?)) desc, created_at
+            limit 200""",
+            deal.accountId(), deal.leadId(), deal.id());
   }
 
   private static String changed(final String value, final String before) {

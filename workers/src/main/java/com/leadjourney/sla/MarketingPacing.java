@@ -52,6 +52,20 @@ public class MarketingPacing {
     this.alertRecipient = alertRecipient;
   }
 
+  /**
+   * The month's latest pace per segment as last computed (hourly), without recomputing: reading a
+   * page must not be what sends a shortfall alert.
+   */
+  public List<Pace> latest(final YearMonth month) {
+    return jdbc.query(
+        """
+        select p.segment, p.day, p.target, p.actual, p.projected, p.shortfall from marketing_pacing p
+        where p.day = (select max(q.day) from marketing_pacing q where q.segment = p.segment and q.day >= ? and q.day <= ?)
+        order by p.segment""",
+        (row, i) -> new Pace(row.getString(1), row.getDate(2).toLocalDate(), row.getInt(3), row.getInt(4), row.getInt(5), row.getBoolean(6), false),
+        Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()));
+  }
+
   /** Today's pace, hourly: the metrics follow the database on a schedule, not per scrape. */
   @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${leadjourney.pacing.every:PT1H}")
   void paceToday() {
