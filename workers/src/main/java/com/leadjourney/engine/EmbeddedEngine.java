@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -194,13 +196,13 @@ public class EmbeddedEngine implements DisposableBean {
       }
 
       @Override
-      public java.util.Optional<String> bpmnXml(final long processDefinitionKey) {
+      public Optional<String> bpmnXml(final long processDefinitionKey) {
         compactLog();
         return processes.bpmnXml(processDefinitionKey);
       }
 
       @Override
-      public java.util.Map<String, Long> activeByElement(final long processDefinitionKey) {
+      public Map<String, Long> activeByElement(final long processDefinitionKey) {
         compactLog();
         return processes.activeByElement(processDefinitionKey);
       }
