@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -104,10 +105,24 @@ class SecurityConfiguration {
         .build();
   }
 
-  /** 401 as problem+json, like every other API error, still offering HTTP Basic. */
+  /**
+   * 401 as problem+json, like every other API error, still offering HTTP Basic — or 503 when the
+   * credentials could not be checked at all because the user store (the database) is not answering.
+   */
   private static void unauthorized(
       final HttpServletRequest request, final HttpServletResponse response, final AuthenticationException e)
       throws IOException {
+    if (e instanceof AuthenticationServiceException) { // InternalAuthenticationServiceException too
+      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+      response.setHeader(HttpHeaders.RETRY_AFTER, "10");
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write(
+          """
+          {"type":"about:blank","title":"Database unavailable","status":503,\
+          "detail":"Sign-in could not be checked: the database is not answering. Nothing was stored. Try again in a few seconds."}""");
+      return;
+    }
     response.setStatus(HttpStatus.UNAUTHORIZED.value());
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"lead-journey\"");
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

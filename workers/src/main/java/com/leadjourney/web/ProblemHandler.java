@@ -4,12 +4,15 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -55,6 +58,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     final var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     problem.setTitle("Unreadable request body");
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** The database is not answering (down, restarting, out of connections): nothing was stored. */
+  @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+  ResponseEntity<ProblemDetail> databaseUnavailable(final Exception ex) {
+    final var problem = ProblemDetail.forStatusAndDetail(
+        HttpStatus.SERVICE_UNAVAILABLE, "The database is not answering; nothing was stored. Try again in a few seconds.");
+    problem.setTitle("Database unavailable");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10").body(problem);
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
