@@ -1,8 +1,11 @@
 package com.leadjourney.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -113,37 +116,39 @@ class SecurityConfiguration {
       final HttpServletRequest request, final HttpServletResponse response, final AuthenticationException e)
       throws IOException {
     if (e instanceof AuthenticationServiceException) { // InternalAuthenticationServiceException too
-      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
       response.setHeader(HttpHeaders.RETRY_AFTER, "10");
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      response.getWriter().write(
-          """
-          {"type":"about:blank","title":"Database unavailable","status":503,\
-          "detail":"Sign-in could not be checked: the database is not answering. Nothing was stored. Try again in a few seconds."}""");
+      problem(response, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+          "Sign-in could not be checked: the database is not answering. Nothing was stored. Try again in a few seconds.");
       return;
     }
-    response.setStatus(HttpStatus.UNAUTHORIZED.value());
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"lead-journey\"");
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(
-        """
-        {"type":"about:blank","title":"Unauthorized","status":401,\
-        "detail":"Sign in with HTTP Basic (user admin: the password from LEADJOURNEY_ADMIN_PASSWORD or the first-start log) or an API token (Authorization: Bearer ljt_…) that is valid"}""");
+    problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+        "Sign in with HTTP Basic (user admin: the password from LEADJOURNEY_ADMIN_PASSWORD or the first-start log)"
+            + " or an API token (Authorization: Bearer ljt_…) that is valid");
   }
 
   /** 403 as problem+json: signed in, but this area belongs to other roles. */
   private static void forbidden(
       final HttpServletRequest request, final HttpServletResponse response, final org.springframework.security.access.AccessDeniedException e)
       throws IOException {
-    response.setStatus(HttpStatus.FORBIDDEN.value());
+    problem(response, HttpStatus.FORBIDDEN, "Forbidden", "Your roles do not include this part of the API");
+  }
+
+  /** Security's answers are written before any controller runs, so they are serialized here. */
+  private static void problem(final HttpServletResponse response, final HttpStatus status, final String title, final String detail)
+      throws IOException {
+    final Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "about:blank");
+    problem.put("title", title);
+    problem.put("status", status.value());
+    problem.put("detail", detail);
+    response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(
-        """
-        {"type":"about:blank","title":"Forbidden","status":403,"detail":"Your roles do not include this part of the API"}""");
+    PROBLEM_JSON.writeValue(response.getWriter(), problem);
   }
+
+  private static final ObjectMapper PROBLEM_JSON = new ObjectMapper();
 
   @Bean
   PasswordEncoder passwordEncoder() {
