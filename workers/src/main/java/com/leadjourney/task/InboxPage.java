@@ -60,39 +60,28 @@ class InboxPage {
 
   @PostMapping("/inbox/{key}/claim")
   String claim(@PathVariable final long key, final Authentication user, final RedirectAttributes flash) {
-    return act(flash, "You took the task.", () -> {
-      access.check(user, inbox.openTask(key));
-      return inbox.claim(key, user.getName());
-    });
+    return act(flash, "You took the task.", () -> inbox.claim(key, user));
   }
 
   @PostMapping("/inbox/{key}/touches")
   String touch(
       @PathVariable final long key, @RequestParam final String kind, @RequestParam(required = false) final String note,
       final Authentication user, final RedirectAttributes flash) {
-    return act(flash, "Logged: " + kind + ".", () -> {
-      access.check(user, inbox.openTask(key));
-      return touches.log(key, kind, note == null || note.isBlank() ? null : note, user.getName());
-    });
+    return act(flash, "Logged: " + kind + ".", () -> touches.log(key, kind, note == null || note.isBlank() ? null : note, user));
   }
 
   @PostMapping("/inbox/{key}/completion")
   String complete(
       @PathVariable final long key, @RequestParam final String outcome, @RequestParam(required = false) final String reason,
       @RequestParam(required = false) final String objections, final Authentication user, final RedirectAttributes flash) {
-    return act(flash, "Done: " + outcome + (reason == null || reason.isBlank() ? "" : " (" + reason + ")") + ".", () -> {
-      access.check(user, inbox.openTask(key));
-      return inbox.complete(key, outcome, reason == null || reason.isBlank() ? null : reason,
-          objections == null || objections.isBlank() ? null : objections, user.getName());
-    });
+    return act(flash, "Done: " + outcome + (reason == null || reason.isBlank() ? "" : " (" + reason + ")") + ".",
+        () -> inbox.complete(key, outcome, reason == null || reason.isBlank() ? null : reason,
+            objections == null || objections.isBlank() ? null : objections, user));
   }
 
   @PostMapping("/inbox/{key}/assignment")
   String reassign(@PathVariable final long key, @RequestParam final String assignee, final Authentication user, final RedirectAttributes flash) {
-    return act(flash, "Reassigned to " + assignee + ".", () -> {
-      access.checkManager(user, inbox.openTask(key));
-      return inbox.reassign(key, assignee, user.getName());
-    });
+    return act(flash, "Reassigned to " + assignee + ".", () -> inbox.reassign(key, assignee, user));
   }
 
   private static String act(final RedirectAttributes flash, final String done, final Supplier<HumanTask> action) {

@@ -64,8 +64,7 @@ class ManagerPage {
   @PostMapping("/team/tasks/{key}/assignment")
   String reassign(@PathVariable final long key, @RequestParam final String assignee, final Authentication user, final RedirectAttributes flash) {
     return PageActions.act(flash, "/team", () -> {
-      access.checkManager(user, inbox.openTask(key));
-      inbox.reassign(key, assignee, user.getName());
+      inbox.reassign(key, assignee, user);
       return "Reassigned to " + assignee + ".";
     });
   }

@@ -61,28 +61,24 @@ class TaskController {
 
   @PostMapping("/api/tasks/{userTaskKey}/claim")
   TaskView claim(@PathVariable final long userTaskKey, final Authentication user) {
-    access.check(user, inbox.openTask(userTaskKey));
-    return TaskView.of(inbox.claim(userTaskKey, user.getName()));
+    return TaskView.of(inbox.claim(userTaskKey, user));
   }
 
   /** Logs a call, email, meeting, social touch or note; the first on an XDR task meets the first-touch SLA. */
   @PostMapping("/api/tasks/{userTaskKey}/touches")
   TaskView touch(@PathVariable final long userTaskKey, @RequestBody final Touch touch, final Authentication user) {
-    access.check(user, inbox.openTask(userTaskKey));
-    return TaskView.of(touches.log(userTaskKey, touch.kind(), touch.note(), user.getName()));
+    return TaskView.of(touches.log(userTaskKey, touch.kind(), touch.note(), user));
   }
 
   /** The team's manager gives the task to another member of the team (an escalated lead, an absence). */
   @PostMapping("/api/tasks/{userTaskKey}/assignment")
   TaskView reassign(@PathVariable final long userTaskKey, @RequestBody final Reassignment reassignment, final Authentication user) {
-    access.checkManager(user, inbox.openTask(userTaskKey));
-    return TaskView.of(inbox.reassign(userTaskKey, reassignment.assignee(), user.getName()));
+    return TaskView.of(inbox.reassign(userTaskKey, reassignment.assignee(), user));
   }
 
   /** Closes the task with an outcome of its stage; reasons come from the feedback taxonomy. */
   @PostMapping("/api/tasks/{userTaskKey}/completion")
   TaskView complete(@PathVariable final long userTaskKey, @RequestBody final Completion completion, final Authentication user) {
-    access.check(user, inbox.openTask(userTaskKey));
-    return TaskView.of(inbox.complete(userTaskKey, completion.outcome(), completion.reason(), completion.objections(), user.getName()));
+    return TaskView.of(inbox.complete(userTaskKey, completion.outcome(), completion.reason(), completion.objections(), user));
   }
 }

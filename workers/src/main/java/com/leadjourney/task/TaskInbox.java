@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
@@ -35,6 +36,7 @@ public class TaskInbox {
   private final Map<String, TaskOutcomes> outcomesByProcess;
   private final TeamRouting routing;
   private final Audit audit;
+  private final TaskAccess access;
   private final Clock clock;
 
   TaskInbox(
@@ -45,6 +47,7 @@ public class TaskInbox {
       final List<TaskOutcomes> outcomes,
       final TeamRouting routing,
       final Audit audit,
+      final TaskAccess access,
       final Clock clock) {
     this.tasks = tasks;
     this.timeline = timeline;
@@ -53,6 +56,7 @@ public class TaskInbox {
     outcomesByProcess = outcomes.stream().collect(Collectors.toMap(TaskOutcomes::processId, Function.identity()));
     this.routing = routing;
     this.audit = audit;
+    this.access = access;
     this.clock = clock;
   }
 
@@ -111,8 +115,9 @@ public class TaskInbox {
   }
 
   /** The user takes the task: it must be theirs already or nobody's. */
-  public HumanTask claim(final long userTaskKey, final String user) {
-    final HumanTask task = openTask(userTaskKey);
+  public HumanTask claim(final long userTaskKey, final Authentication person) {
+    final HumanTask task = workableTask(userTaskKey, person);
+    final String user = person.getName();
     if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
       throw new ResponseStatusException(
           HttpStatus.CONFLICT, "Task " + userTaskKey + " is assigned to " + task.getAssignee() + "; a manager can reassign it");
@@ -130,8 +135,10 @@ public class TaskInbox {
   }
 
   /** A manager moves the task to another member of its team: checked, then the engine, then routing, inbox and audit. */
-  public HumanTask reassign(final long userTaskKey, final String assignee, final String manager) {
+  public HumanTask reassign(final long userTaskKey, final String assignee, final Authentication person) {
     final HumanTask task = openTask(userTaskKey);
+    access.checkManager(person, task);
+    final String manager = person.getName();
     if (assignee == null || assignee.isBlank() || assignee.equals(task.getAssignee())) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Name someone other than the current assignee");
     }
@@ -151,8 +158,10 @@ public class TaskInbox {
   }
 
   /** Closes the task with an outcome its stage allows; the engine first, then the inbox. */
-  public HumanTask complete(final long userTaskKey, final String outcome, final String reason, final String objections, final String user) {
-    final HumanTask task = openTask(userTaskKey);
+  public HumanTask complete(
+      final long userTaskKey, final String outcome, final String reason, final String objections, final Authentication person) {
+    final HumanTask task = workableTask(userTaskKey, person);
+    final String user = person.getName();
     final Map<String, Object> variables;
     try {
       variables = outcomesOf(task).completionVariables(outcome, reason, objections);
@@ -175,6 +184,13 @@ public class TaskInbox {
               outcome + (recordedReason != null ? " (" + recordedReason + ")" : "") + " by " + user, "task-completed:" + userTaskKey, now);
           return current;
         });
+  }
+
+  /** The open task, when the person may work it (their own, or their team's queue): else 403. */
+  HumanTask workableTask(final long userTaskKey, final Authentication person) {
+    final HumanTask task = openTask(userTaskKey);
+    access.check(person, task);
+    return task;
   }
 
   HumanTask openTask(final long userTaskKey) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -43,14 +44,15 @@ class TaskTouches {
   }
 
   @Transactional
-  HumanTask log(final long userTaskKey, final String kind, final String note, final String user) {
+  HumanTask log(final long userTaskKey, final String kind, final String note, final Authentication person) {
+    final HumanTask task = inbox.workableTask(userTaskKey, person);
+    final String user = person.getName();
     if (!KINDS.contains(kind)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "kind must be one of " + KINDS);
     }
     if (note != null && note.length() > 1000) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "note may hold at most 1000 characters");
     }
-    final HumanTask task = inbox.openTask(userTaskKey);
     final Instant now = clock.instant();
     final var id = new GeneratedKeyHolder();
     jdbc.update(
