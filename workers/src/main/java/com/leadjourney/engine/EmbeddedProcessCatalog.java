@@ -6,7 +6,6 @@ import io.camunda.zeebe.protocol.impl.record.value.deployment.ProcessRecord;
 import io.camunda.zeebe.protocol.impl.record.value.processinstance.ProcessInstanceRecord;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,7 @@ final class EmbeddedProcessCatalog implements ProcessCatalog {
   @Override
   public synchronized List<Version> versions() {
     return versions.values().stream()
-        .sorted(Comparator.comparing(Version::bpmnProcessId).thenComparing(Comparator.comparingInt(Version::version).reversed()))
+        .sorted(NEWEST_FIRST)
         .toList();
   }
 

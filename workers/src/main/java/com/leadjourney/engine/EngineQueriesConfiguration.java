@@ -4,7 +4,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.statistics.response.ProcessElementStatistics;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +44,7 @@ class EngineQueriesConfiguration {
         return client.newProcessDefinitionSearchRequest().page(p -> p.limit(1000)).send().join(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS)
             .items().stream()
             .map(d -> new Version(d.getProcessDefinitionId(), d.getVersion(), d.getProcessDefinitionKey(), d.getResourceName()))
-            .sorted(Comparator.comparing(Version::bpmnProcessId).thenComparing(Comparator.comparingInt(Version::version).reversed()))
+            .sorted(NEWEST_FIRST)
             .toList();
       }
 

@@ -1,5 +1,6 @@
 package com.leadjourney.engine;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,10 @@ import java.util.Optional;
 public interface ProcessCatalog {
 
   record Version(String bpmnProcessId, int version, long processDefinitionKey, String resourceName) {}
+
+  /** How {@link #versions()} is ordered: by process, newest version first. */
+  Comparator<Version> NEWEST_FIRST =
+      Comparator.comparing(Version::bpmnProcessId).thenComparing(Comparator.comparingInt(Version::version).reversed());
 
   /** Newest first within each process. */
   List<Version> versions();
