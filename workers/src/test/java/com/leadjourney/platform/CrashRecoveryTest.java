@@ -3,12 +3,8 @@ package com.leadjourney.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.leadjourney.AppProcess;
 import com.leadjourney.EmbeddedAppTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,12 +13,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,27 +35,24 @@ class CrashRecoveryTest {
   private final int httpPort = EmbeddedAppTest.freePort();
   private final int gatewayPort = EmbeddedAppTest.freePort();
   private final int dbPort = EmbeddedAppTest.freePort();
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final List<Process> started = new ArrayList<>();
+  private final List<AppProcess> started = new ArrayList<>();
 
   @AfterEach
   void stopApp() throws InterruptedException {
-    for (final Process app : started) {
-      app.destroy(); // SIGTERM: lets the app stop its MariaDB
-      app.waitFor(60, TimeUnit.SECONDS);
+    for (final AppProcess app : started) {
+      app.close(); // SIGTERM: lets the app stop its MariaDB
     }
   }
 
   @Test
   void openJourneysSurviveSigkillWithTheirOriginalTimers() throws Exception {
-    final Process first = startApp(1);
+    final AppProcess first = startApp(1);
     postLeads();
     await().atMost(Duration.ofSeconds(120)).until(() -> count("select count(*) from leads where stage = 'contact-intake'") == LEADS);
     final Map<String, Instant> due = dueTimes();
     assertThat(due).hasSize(LEADS);
 
-    first.destroyForcibly(); // SIGKILL
-    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    first.kill();
     final Instant killedAt = Instant.now();
 
     startApp(2);
@@ -92,68 +83,28 @@ class CrashRecoveryTest {
         LEADS, killedAt, Duration.between(killedAt, rebuiltAt).toMillis());
   }
 
-  private Process startApp(final int run) throws Exception {
-    final String java = ProcessHandle.current().info().command().orElseThrow();
-    final var command =
-        List.of(
-            java,
-            "-Xmx1g",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "com.leadjourney.LeadJourneyApplication",
-            "--server.port=" + httpPort,
+  private AppProcess startApp(final int run) throws Exception {
+    final AppProcess app =
+        AppProcess.start(dataDir, "app-" + run, httpPort, List.of(
             "--leadjourney.engine.gateway-port=" + gatewayPort,
             "--leadjourney.database.port=" + dbPort,
             "--leadjourney.data-dir=" + dataDir,
-            "--leadjourney.admin-password=" + EmbeddedAppTest.ADMIN_PASSWORD,
-            "--leadjourney.intake.enrichment-window=" + WINDOW);
-    final Process app =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(dataDir.resolve("app-" + run + ".log").toFile())
-            .start();
+            "--leadjourney.intake.enrichment-window=" + WINDOW));
     started.add(app);
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> healthy(app));
     return app;
   }
 
-  private boolean healthy(final Process app) {
-    assertThat(app.isAlive()).as("app exited; see %s", dataDir).isTrue();
-    try {
-      final var response = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200;
-    } catch (final Exception notYet) {
-      return false;
-    }
-  }
-
   private void postLeads() throws Exception {
-    final String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + EmbeddedAppTest.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     try (var pool = Executors.newFixedThreadPool(4)) {
+      final var app = started.getLast();
       final var sent =
           IntStream.range(0, LEADS)
-              .mapToObj(
-                  i ->
-                      pool.submit(
-                          () ->
-                              http.send(
-                                      HttpRequest.newBuilder(uri("/api/leads"))
-                                          .header("Authorization", auth)
-                                          .header("Content-Type", "application/json")
-                                          .header("Idempotency-Key", "crash-" + i)
-                                          .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"lead" + i + "@example.com\",\"consent\":true}"))
-                                          .build(),
-                                      HttpResponse.BodyHandlers.ofString())
-                                  .statusCode()))
+              .mapToObj(i -> pool.submit(() -> app.send("POST", "/api/leads", "{\"email\":\"lead" + i + "@example.com\",\"consent\":true}", "crash-" + i).statusCode()))
               .toList();
       for (final var status : sent) {
         assertThat(status.get()).isEqualTo(202);
       }
     }
-  }
-
-  private URI uri(final String path) {
-    return URI.create("http://localhost:" + httpPort + path);
   }
 
   private Connection db() throws SQLException {
