@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -211,12 +212,22 @@ public class TaskInbox {
     return outcomes;
   }
 
+  private static final Pattern LISTENER_RUNNING = Pattern.compile("in state '(CREATING|ASSIGNING|UPDATING)'");
+
   private static void engine(final Runnable command) {
     try {
       command.run();
     } catch (final ProblemException e) {
+      final String detail = e.details().getDetail();
+      final var busy = detail == null ? null : LISTENER_RUNNING.matcher(detail);
+      if (busy != null && busy.find()) {
+        // The inbox row changes when a task listener runs, before the engine hears back from it:
+        // milliseconds normally, a job timeout when that answer was lost.
+        throw new ResponseStatusException(
+            HttpStatus.CONFLICT, "The engine is still " + busy.group(1).toLowerCase() + " this task; try again in a few seconds");
+      }
       if (e.code() != HttpStatus.NOT_FOUND.value()) { // 404: done before, our reply was lost
-        throw new ResponseStatusException(HttpStatus.valueOf(e.code()), "The engine refused: " + e.details().getDetail());
+        throw new ResponseStatusException(HttpStatus.valueOf(e.code()), "The engine refused: " + detail);
       }
     }
   }
