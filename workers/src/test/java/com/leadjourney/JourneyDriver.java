@@ -34,18 +34,25 @@ public record JourneyDriver(TestRestTemplate http, EmbeddedEngine engine) {
 
   /** Posts a lead and lets its enrichment window pass; returns its id. */
   public String lead(final String email, final String source, final String campaign, final String profile) {
+    final String leadId = accepted(email, source, campaign, profile);
+    passEnrichmentWindow(leadId);
+    return leadId;
+  }
+
+  /** Posts a lead (its company from the email's domain); returns its id while its enrichment window still runs. */
+  public String accepted(final String email, final String source, final String campaign, final String profile) {
     final String json =
         "{\"email\":\"" + email + "\",\"consent\":true,\"company\":\"" + email.substring(email.indexOf('@') + 1) + "\",\"source\":\"" + source
             + "\"" + (campaign == null ? "" : ",\"campaign\":\"" + campaign + "\"") + (profile == null ? "" : ",\"profile\":" + profile) + "}";
     final var accepted = api().post(json, null);
     assertThat(accepted.getStatusCode()).as("intake of %s: %s", email, accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-    final String leadId = (String) accepted.getBody().get("id");
-    passEnrichmentWindow(leadId);
-    return leadId;
+    return (String) accepted.getBody().get("id");
   }
 
-  public void passEnrichmentWindow(final String leadId) {
-    awaitTimeline(leadId, "ACCOUNT_MATCHED");
+  public void passEnrichmentWindow(final String... leadIds) {
+    for (final String leadId : leadIds) {
+      awaitTimeline(leadId, "ACCOUNT_MATCHED");
+    }
     engine.advanceClock(Duration.ofSeconds(31));
   }
 
