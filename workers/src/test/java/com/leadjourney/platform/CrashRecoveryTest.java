@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * killed with SIGKILL (its MariaDB child left orphaned), started again. Every journey must go on
  * from where it was, its timer firing at the original due time, nothing recorded twice.
  */
+@Tag("reliability")
 class CrashRecoveryTest {
 
   private static final int LEADS = 1_000;
