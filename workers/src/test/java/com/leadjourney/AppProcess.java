@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -53,6 +55,26 @@ public final class AppProcess implements AutoCloseable {
     final AppProcess app = new AppProcess(process, httpPort, log);
     await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(app::healthy);
     return app;
+  }
+
+  /** Arguments of an embedded-mode app: its files under {@code dir}, its MariaDB on {@code dbPort}. */
+  public static List<String> embedded(final Path dir, final int dbPort, final Duration enrichmentWindow) {
+    return List.of(
+        "--leadjourney.engine.gateway-port=" + EmbeddedAppTest.freePort(),
+        "--leadjourney.database.port=" + dbPort,
+        "--leadjourney.data-dir=" + dir,
+        "--leadjourney.intake.enrichment-window=" + enrichmentWindow);
+  }
+
+  /** A count from an embedded app's database on {@code dbPort}; -1 while the server is down (between runs). */
+  public static long count(final int dbPort, final String sql) {
+    try (var db = DriverManager.getConnection("jdbc:mysql://localhost:" + dbPort + "/leadjourney", "root", "");
+        var rows = db.createStatement().executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (final SQLException e) {
+      return -1;
+    }
   }
 
   private boolean healthy() {

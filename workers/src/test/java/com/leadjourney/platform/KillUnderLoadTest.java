@@ -7,8 +7,6 @@ import com.leadjourney.AppProcess;
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.JourneyDriver;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,11 +33,7 @@ class KillUnderLoadTest {
   private final Path dataDir = EmbeddedAppTest.newDataDir("kill-under-load-");
   private final int httpPort = EmbeddedAppTest.freePort();
   private final int dbPort = EmbeddedAppTest.freePort();
-  private final List<String> arguments = List.of(
-      "--leadjourney.engine.gateway-port=" + EmbeddedAppTest.freePort(),
-      "--leadjourney.database.port=" + dbPort,
-      "--leadjourney.data-dir=" + dataDir,
-      "--leadjourney.intake.enrichment-window=0s");
+  private final List<String> arguments = AppProcess.embedded(dataDir, dbPort, Duration.ZERO);
   private final ConcurrentHashMap<Integer, Boolean> accepted = new ConcurrentHashMap<>();
   private volatile AppProcess app;
 
@@ -119,13 +113,7 @@ class KillUnderLoadTest {
     return "kill-" + i + "@kill-co" + i + ".com";
   }
 
-  private long count(final String sql) throws SQLException {
-    try (var db = DriverManager.getConnection("jdbc:mysql://localhost:" + dbPort + "/leadjourney", "root", "");
-        var rows = db.createStatement().executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    } catch (final SQLException e) {
-      return -1; // server between runs
-    }
+  private long count(final String sql) {
+    return AppProcess.count(dbPort, sql);
   }
 }
