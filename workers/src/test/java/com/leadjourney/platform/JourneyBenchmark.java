@@ -138,7 +138,7 @@ class JourneyBenchmark extends OwnAppTest {
     row("h", "cadence review p95 over %,d leads".formatted(mode.cadenceLeads()), "%.0f ms".formatted(p95), "< 300 ms");
     results.put("cadenceP95Ms", p95);
 
-    row("f", "embedded restart with open journeys", "not measured yet", "< 60 s");
+    row("f", "embedded restart with open journeys", "see RestartBenchmark (needs its own process)", "< 60 s");
     print(e2e / ceiling, loaded / e2e);
   }
 
