@@ -65,6 +65,11 @@ public class Teams {
     return jdbc.queryForList("select manager from sales_team where id = ?", String.class, teamId).stream().filter(m -> m != null).findFirst();
   }
 
+  /** The teams the person manages. */
+  public List<String> managedBy(final String username) {
+    return jdbc.queryForList("select id from sales_team where manager = ? order by id", String.class, username);
+  }
+
   /** Who in the team can take a lead (active members), by name. */
   public List<String> activeMembers(final String teamId) {
     return jdbc.queryForList("select username from team_member where team_id = ? and active order by username", String.class, teamId);

@@ -51,9 +51,8 @@ class ManagerPage {
     final Instant now = clock.instant();
     model.addAttribute("now", now);
     model.addAttribute("teams", roster.managedBy(user));
-    model.addAttribute("escalations", inbox.open(null, null).stream()
+    model.addAttribute("escalations", inbox.openManagedBy(user).stream()
         .filter(t -> t.getDueAt() != null && t.getDueAt().isBefore(now.plus(AT_RISK)))
-        .filter(t -> access.mayReassign(user, t))
         .sorted(Comparator.comparing(HumanTask::getDueAt))
         .map(t -> new Escalation(t.getUserTaskKey(), t.getLeadId(), leads.findById(t.getLeadId()).map(l -> l.getEmail()).orElse(t.getLeadId()),
             t.getProcessId(), t.getAssignee(), t.getDueAt(), t.getDueAt().isBefore(now), access.reassignTargets(user, t)))

@@ -3,7 +3,9 @@ package com.leadjourney.task;
 import com.leadjourney.routing.TeamRouting;
 import com.leadjourney.routing.Teams;
 import com.leadjourney.security.Roles;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -67,8 +69,20 @@ class TaskAccess {
     }
   }
 
-  List<HumanTask> visible(final Authentication user, final List<HumanTask> tasks) {
-    return Roles.has(user, "ADMIN") ? tasks : tasks.stream().filter(t -> mayWork(user, t)).toList();
+  /**
+   * The queues whose tasks the person may work besides their own: the XDR and AE teams they are an
+   * active member of and the teams they manage — what {@link #mayWork} asks of one task (a team
+   * has one function, so its routed tasks are of that function).
+   */
+  Set<String> queuesOf(final Authentication user) {
+    final Set<String> queues = new HashSet<>(teams.teamsOfMember("xdr", user.getName()));
+    queues.addAll(teams.teamsOfMember("ae", user.getName()));
+    queues.addAll(teams.managedBy(user.getName()));
+    return queues;
   }
 
+  /** The teams whose tasks the person may reassign: those they manage. */
+  Set<String> managedQueuesOf(final Authentication user) {
+    return new HashSet<>(teams.managedBy(user.getName()));
+  }
 }

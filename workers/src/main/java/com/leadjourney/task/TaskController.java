@@ -41,12 +41,10 @@ class TaskController {
 
   private final TaskInbox inbox;
   private final TaskTouches touches;
-  private final TaskAccess access;
 
-  TaskController(final TaskInbox inbox, final TaskTouches touches, final TaskAccess access) {
+  TaskController(final TaskInbox inbox, final TaskTouches touches) {
     this.inbox = inbox;
     this.touches = touches;
-    this.access = access;
   }
 
   /**
@@ -56,7 +54,7 @@ class TaskController {
   @GetMapping("/api/tasks")
   List<TaskView> openTasks(
       @RequestParam(required = false) final String assignee, @RequestParam(required = false) final String stage, final Authentication user) {
-    return access.visible(user, inbox.open(assignee, stage)).stream().map(TaskView::of).toList();
+    return inbox.openFor(user, assignee, stage).stream().map(TaskView::of).toList();
   }
 
   @PostMapping("/api/tasks/{userTaskKey}/claim")

@@ -6,12 +6,14 @@ import com.leadjourney.audit.Audit;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Timeline;
 import com.leadjourney.routing.TeamRouting;
+import com.leadjourney.security.Roles;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -113,6 +115,29 @@ public class TaskInbox {
             ? tasks.findByStateOrderByDueAtAsc(HumanTask.State.OPEN)
             : tasks.findByStateAndAssigneeOrderByDueAtAsc(HumanTask.State.OPEN, assignee);
     return processId == null ? open : open.stream().filter(t -> processId.equals(t.getProcessId())).toList();
+  }
+
+  /** The open tasks the person may work, earliest due first; an assignee or a stage narrows them. */
+  public List<HumanTask> openFor(final Authentication person, final String assignee, final String processId) {
+    if (Roles.has(person, "ADMIN")) {
+      return open(assignee, processId);
+    }
+    return seenBy(person, access.queuesOf(person)).stream()
+        .filter(t -> assignee == null || assignee.equals(t.getAssignee()))
+        .filter(t -> processId == null || processId.equals(t.getProcessId()))
+        .toList();
+  }
+
+  /** The open tasks the person may reassign: all for an admin, else those of the teams they manage. */
+  public List<HumanTask> openManagedBy(final Authentication person) {
+    if (Roles.has(person, "ADMIN")) {
+      return open(null, null);
+    }
+    return seenBy(person, access.managedQueuesOf(person)).stream().filter(t -> access.mayReassign(person, t)).toList();
+  }
+
+  private List<HumanTask> seenBy(final Authentication person, final Set<String> queues) {
+    return tasks.findOpenSeenBy(person.getName(), queues.isEmpty() ? Set.of("") : queues); // "in ()" is no SQL: "" is no team
   }
 
   /** The user takes the task: it must be theirs already or nobody's. */

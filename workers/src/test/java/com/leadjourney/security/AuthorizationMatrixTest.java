@@ -132,6 +132,13 @@ class AuthorizationMatrixTest extends JourneyTest {
     final var asAssignee = http.withBasicAuth(assignee, mine);
     assertThat((List<Map<String, Object>>) asAssignee.getForObject("/api/tasks?stage=xdr-handoff", List.class))
         .extracting(t -> t.get("userTaskKey")).contains(task.get("userTaskKey"));
+    // The team's queue: a teammate and the team's manager see it too.
+    final String teammate = "xdr-ada".equals(assignee) ? "xdr-grace" : "xdr-ada";
+    for (final var colleague : List.of(List.of(teammate, "XDR"), List.of("manager-mia", "MANAGER"))) {
+      final var as = http.withBasicAuth(colleague.get(0), accounts.create(colleague.get(0), List.of(colleague.get(1))));
+      assertThat((List<Map<String, Object>>) as.getForObject("/api/tasks", List.class)).as(colleague.get(0))
+          .extracting(t -> t.get("userTaskKey")).contains(task.get("userTaskKey"));
+    }
     assertThat(asAssignee.postForEntity("/api/tasks/" + task.get("userTaskKey") + "/touches", Map.of("kind", "call"), Map.class)
         .getStatusCode().value()).isEqualTo(200);
 
