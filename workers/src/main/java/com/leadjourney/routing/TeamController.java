@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.sql.Date;
 import java.sql.Time;
-import java.sql.Timestamp;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +18,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,9 +56,11 @@ class TeamController {
   record Absence(@NotBlank String username, @NotNull Instant startsAt, @NotNull Instant endsAt, @Size(max = 200) String reason) {}
 
   private final JdbcTemplate jdbc;
+  private final TeamRoster roster;
 
-  TeamController(final JdbcTemplate jdbc) {
+  TeamController(final JdbcTemplate jdbc, final TeamRoster roster) {
     this.jdbc = jdbc;
+    this.roster = roster;
   }
 
   @GetMapping("/api/teams")
@@ -118,13 +120,11 @@ class TeamController {
   }
 
   @PostMapping("/api/out-of-office")
-  ResponseEntity<Map<String, Object>> away(@Valid @RequestBody final Absence absence) {
+  ResponseEntity<Map<String, Object>> away(@Valid @RequestBody final Absence absence, final Authentication user) {
     if (!absence.endsAt().isAfter(absence.startsAt())) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "endsAt must be after startsAt");
     }
-    jdbc.update(
-        "insert into out_of_office (username, starts_at, ends_at, reason) values (?, ?, ?, ?)",
-        absence.username(), Timestamp.from(absence.startsAt()), Timestamp.from(absence.endsAt()), absence.reason());
+    roster.recordAbsence(user.getName(), "member", absence.username(), absence.username(), absence.startsAt(), absence.endsAt(), absence.reason());
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("username", absence.username(), "startsAt", absence.startsAt(), "endsAt", absence.endsAt()));
   }
 

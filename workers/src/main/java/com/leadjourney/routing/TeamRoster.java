@@ -84,10 +84,22 @@ public class TeamRoster {
     if (!endsAt.isAfter(startsAt)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The absence must end after it starts");
     }
+    recordAbsence(user.getName(), "team", teamId, username, startsAt, endsAt, reason);
+  }
+
+  /**
+   * Stores an absence and who entered it, from the team page or the API ({@code subjectType} team or
+   * member); routing skips the member while it lasts.
+   */
+  @Transactional
+  public void recordAbsence(
+      final String by, final String subjectType, final String subjectId, final String username, final Instant startsAt, final Instant endsAt,
+      final String reason) {
+    final String stated = reason == null || reason.isBlank() ? null : reason.strip();
     jdbc.update("insert into out_of_office (username, starts_at, ends_at, reason) values (?, ?, ?, ?)",
-        username, Timestamp.from(startsAt), Timestamp.from(endsAt), reason == null || reason.isBlank() ? null : reason.strip());
-    audit.record(user.getName(), "team.out-of-office", "team", teamId, null, null,
-        Audit.state("member", username, "startsAt", startsAt, "endsAt", endsAt, "reason", reason));
+        username, Timestamp.from(startsAt), Timestamp.from(endsAt), stated);
+    audit.record(by, "team.out-of-office", subjectType, subjectId, null, null,
+        Audit.state("member", username, "startsAt", startsAt, "endsAt", endsAt, "reason", stated));
   }
 
   @Transactional

@@ -53,6 +53,9 @@ class TeamRoutingTest extends JourneyTest {
             Map.of("username", username, "startsAt", now.minus(Duration.ofDays(1)).toString(), "endsAt", now.plus(Duration.ofDays(60)).toString(), "reason", "parental leave"),
             Map.class).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
+    assertThat(api().admin().getForObject("/api/audit?subjectType=member&subjectId=" + username, List.class))
+        .as("who entered the absence").anySatisfy(entry -> assertThat(List.of(((Map<?, ?>) entry).get("actor"), ((Map<?, ?>) entry).get("action")))
+            .containsExactly("admin", "team.out-of-office"));
   }
 
   /** Leads straight into MySQL: routing is what is measured here, not intake. */
