@@ -12,9 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,15 +64,36 @@ class OutboxDispatcher {
   private final ExecutorService relay =
       Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("outbox-relay").daemon().unstarted(r));
   private final AtomicBoolean nudged = new AtomicBoolean();
+  private boolean databaseUnreachable; // read and written on the relay thread only
 
   /** A lead was just accepted: dispatch now, unless a dispatch is already queued to run. */
   void nudge() {
     if (nudged.compareAndSet(false, true)) {
       relay.execute(() -> {
         nudged.set(false);
-        dispatchDue();
+        dispatchWhileTheDatabaseAnswers();
       });
     }
+  }
+
+  /**
+   * With the database down every poll fails until it is back: said once, not as a stack trace per
+   * poll, and nothing escapes the relay thread (entries wait in MySQL; the next poll tries again).
+   */
+  private void dispatchWhileTheDatabaseAnswers() {
+    try {
+      dispatchDue();
+    } catch (final TransactionException | DataAccessException e) {
+      if (!databaseUnreachable) {
+        LOG.warn("Outbox relay cannot reach the database; it tries again every poll: {}", e.getMessage());
+      }
+      databaseUnreachable = true;
+      return;
+    }
+    if (databaseUnreachable) {
+      LOG.info("Outbox relay reaches the database again");
+    }
+    databaseUnreachable = false;
   }
 
   @Scheduled(fixedDelayString = "${leadjourney.intake.outbox-poll-interval:200ms}")

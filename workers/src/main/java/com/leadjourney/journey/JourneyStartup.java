@@ -3,6 +3,7 @@ package com.leadjourney.journey;
 import com.leadjourney.engine.EmbeddedEngine;
 import com.leadjourney.engine.ProcessDeployment;
 import com.leadjourney.lead.LeadRepository;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,6 +27,7 @@ public class JourneyStartup implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(JourneyStartup.class);
   private static final int REBUILD_THREADS = 8;
+  private static final Duration RETRY_REBUILD = Duration.ofSeconds(5);
 
   private final ProcessDeployment deployment;
   private final ObjectProvider<EmbeddedEngine> embeddedEngine;
@@ -31,6 +35,7 @@ public class JourneyStartup implements ApplicationRunner {
   private final JourneyStarter starter;
   private final TransactionTemplate transaction;
   private final AtomicBoolean ready = new AtomicBoolean();
+  private boolean enginesInstancesForgotten; // the journey-startup thread only
 
   JourneyStartup(
       final ProcessDeployment deployment,
@@ -54,7 +59,9 @@ public class JourneyStartup implements ApplicationRunner {
     try {
       deployment.deployUntilDone();
       if (embeddedEngine.getIfAvailable() != null) {
-        rebuildOpenJourneys();
+        while (!rebuildOpenJourneys()) {
+          Thread.sleep(RETRY_REBUILD.toMillis());
+        }
       }
       ready.set(true);
     } catch (final InterruptedException e) {
@@ -62,31 +69,52 @@ public class JourneyStartup implements ApplicationRunner {
     }
   }
 
-  private void rebuildOpenJourneys() {
+  /**
+   * False when the database went away before every open journey was rebuilt; the next attempt
+   * rebuilds only those still without an instance (a database blip at start must not leave the app
+   * never ready, nor rebuild a journey twice).
+   */
+  private boolean rebuildOpenJourneys() {
     final long started = System.nanoTime();
-    // The engine is new: no instance it knew of exists any more.
-    transaction.executeWithoutResult(tx -> leads.forgetEngineInstances());
-    final var open = leads.findOpenStartedJourneys();
-    final var failed = new AtomicInteger();
-    // Engine round trips and DB writes overlap across a few threads; each lead is independent.
-    try (var pool = Executors.newFixedThreadPool(REBUILD_THREADS)) {
-      for (final var lead : open) {
-        pool.submit(
-            () -> {
-              try {
-                starter.rebuild(lead);
-              } catch (final RuntimeException e) {
-                failed.incrementAndGet();
-                LOG.error("Cannot rebuild the journey of lead {} at {}", lead.getId(), lead.getResumeElement(), e);
-              }
-            });
+    try {
+      if (!enginesInstancesForgotten) {
+        // The engine is new: no instance it knew of exists any more.
+        transaction.executeWithoutResult(tx -> leads.forgetEngineInstances());
+        enginesInstancesForgotten = true;
       }
+      final var open = leads.findOpenStartedJourneys().stream().filter(l -> l.getProcessInstanceKey() == null).toList();
+      final var failed = new AtomicInteger();
+      final var unreachable = new AtomicInteger();
+      // Engine round trips and DB writes overlap across a few threads; each lead is independent.
+      try (var pool = Executors.newFixedThreadPool(REBUILD_THREADS)) {
+        for (final var lead : open) {
+          pool.submit(
+              () -> {
+                try {
+                  starter.rebuild(lead);
+                } catch (final TransactionException | DataAccessException e) {
+                  unreachable.incrementAndGet();
+                } catch (final RuntimeException e) {
+                  failed.incrementAndGet();
+                  LOG.error("Cannot rebuild the journey of lead {} at {}", lead.getId(), lead.getResumeElement(), e);
+                }
+              });
+        }
+      }
+      LOG.info(
+          "Rebuilt {} of {} open journeys in {} ms",
+          open.size() - failed.get() - unreachable.get(),
+          open.size(),
+          (System.nanoTime() - started) / 1_000_000);
+      if (unreachable.get() > 0) {
+        LOG.warn("{} journeys wait for the database to be rebuilt; trying again in {} s", unreachable.get(), RETRY_REBUILD.toSeconds());
+      }
+      return unreachable.get() == 0;
+    } catch (final TransactionException | DataAccessException e) {
+      LOG.warn("Cannot rebuild the open journeys while the database is unreachable ({}); trying again in {} s", e.getMessage(),
+          RETRY_REBUILD.toSeconds());
+      return false;
     }
-    LOG.info(
-        "Rebuilt {} of {} open journeys in {} ms",
-        open.size() - failed.get(),
-        open.size(),
-        (System.nanoTime() - started) / 1_000_000);
   }
 
   /** True once models are deployed and open journeys rebuilt: new journeys may start. */

@@ -65,5 +65,8 @@ class DatabaseOutageTest extends OwnAppTest {
     assertThat(jdbc.queryForList("select id from leads where email = 'cfo@outage-corp.com'", String.class))
         .containsExactly((String) accepted.getBody().get("id"));
     assertThat(List.of(jdbc.queryForObject("select count(*) from journey_outbox", Integer.class))).containsExactly(1);
+    // The outage may have hit the app's start-up (deploy, rebuild): it finishes once the database is back and the journey starts.
+    await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+        "select count(*) from journey_event where type = 'JOURNEY_STARTED' and lead_id = ?", Integer.class, accepted.getBody().get("id")) == 1);
   }
 }
