@@ -17,8 +17,8 @@ public interface HumanTaskRepository extends JpaRepository<HumanTask, Long> {
 
   /**
    * Open tasks someone other than an admin sees: their own, and those whose lead was last routed, in
-   * the task's stage, to one of {@code queues}. One query however many tasks are open (asking per
-   * task cost three queries each).
+   * the task's stage, to one of {@code queues}; with {@code person} null, only the latter. One query
+   * however many tasks are open (asking per task cost three queries each).
    */
   @Query(
       nativeQuery = true,

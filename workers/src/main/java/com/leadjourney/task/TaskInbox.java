@@ -122,22 +122,26 @@ public class TaskInbox {
     if (Roles.has(person, "ADMIN")) {
       return open(assignee, processId);
     }
-    return seenBy(person, access.queuesOf(person)).stream()
+    return seenBy(person.getName(), access.queuesOf(person)).stream()
         .filter(t -> assignee == null || assignee.equals(t.getAssignee()))
         .filter(t -> processId == null || processId.equals(t.getProcessId()))
         .toList();
   }
 
-  /** The open tasks the person may reassign: all for an admin, else those of the teams they manage. */
+  /**
+   * The open tasks the person may reassign: all for an admin, else those whose lead was last routed
+   * to a team they manage — {@link TaskAccess#mayReassign} for every open task, in one query.
+   */
   public List<HumanTask> openManagedBy(final Authentication person) {
     if (Roles.has(person, "ADMIN")) {
       return open(null, null);
     }
-    return seenBy(person, access.managedQueuesOf(person)).stream().filter(t -> access.mayReassign(person, t)).toList();
+    return seenBy(null, access.managedQueuesOf(person));
   }
 
-  private List<HumanTask> seenBy(final Authentication person, final Set<String> queues) {
-    return tasks.findOpenSeenBy(person.getName(), queues.isEmpty() ? Set.of("") : queues); // "in ()" is no SQL: "" is no team
+  /** @param person whose own tasks count too; null for the queues' tasks only */
+  private List<HumanTask> seenBy(final String person, final Set<String> queues) {
+    return tasks.findOpenSeenBy(person, queues.isEmpty() ? Set.of("") : queues); // "in ()" is no SQL: "" is no team
   }
 
   /** The user takes the task: it must be theirs already or nobody's. */

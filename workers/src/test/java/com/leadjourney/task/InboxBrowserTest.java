@@ -105,6 +105,9 @@ class InboxBrowserTest extends BrowserTest {
     assertThat(awaitVisible(By.cssSelector("[role=status]")).getText()).isEqualTo("Reassigned to " + other + ".");
     assertThat(browser.findElement(card).getText()).contains("for " + other);
 
+    browser.get(base() + "/team");
+    assertThat(awaitVisible(By.cssSelector("#escalations tr[data-task='" + task.get("userTaskKey") + "']")).getText())
+        .as("the manager's team page lists the escalated task of their team").contains(other);
     assertThat(driver.openTasks(lead, "xdr-handoff")).singleElement().satisfies(t -> assertThat(t.get("assignee")).isEqualTo(other));
     final List<Map<String, Object>> trail = api().admin().getForObject("/api/leads/" + lead + "/audit", List.class);
     assertThat(trail).filteredOn(e -> "task.reassigned".equals(e.get("action"))).singleElement().satisfies(e -> {
