@@ -24,6 +24,12 @@ public record JourneyDriver(TestRestTemplate http, EmbeddedEngine engine) {
       {"industry":"software","role":"decision-maker","seniority":"vp","decisionStage":"evaluating","budget":"approved",
        "pain":"confirmed","companySize":500}""";
 
+  /** A strong-fit lead from a webinar as JSON: an MQL, straight to an XDR's task. */
+  public static String strongFitWebinarLead(final String email, final String company) {
+    return "{\"email\":\"%s\",\"consent\":true,\"company\":\"%s\",\"source\":\"webinar\",\"profile\":%s}"
+        .formatted(email, company, STRONG_FIT.replace("\n", ""));
+  }
+
   private LeadApi api() {
     return new LeadApi(http);
   }

@@ -42,8 +42,7 @@ class EngineDownMinuteTest extends OwnAppTest {
         final long tick = System.nanoTime();
         for (int i = 0; i < PER_SECOND; i++) {
           final int lead = second * PER_SECOND + i;
-          final var answer = api().post("{\"email\":\"down-%d@down-co%d.com\",\"consent\":true,\"company\":\"Down co %d\",\"source\":\"webinar\",\"profile\":%s}"
-              .formatted(lead, lead, lead, JourneyDriver.STRONG_FIT.replace("\n", "")), "down-" + lead);
+          final var answer = api().post(JourneyDriver.strongFitWebinarLead("down-%d@down-co%d.com".formatted(lead, lead), "Down co " + lead), "down-" + lead);
           assertThat(answer.getStatusCode()).as("lead %d while the engine is down", lead).isEqualTo(HttpStatus.ACCEPTED);
         }
         Thread.sleep(Math.max(0, 1000 - (System.nanoTime() - tick) / 1_000_000));

@@ -103,8 +103,7 @@ class KillUnderLoadTest {
   /** One client's attempt; remembered only when the app answered 202. */
   private void post(final int i) {
     try {
-      final String body = "{\"email\":\"%s\",\"consent\":true,\"company\":\"Kill co %d\",\"source\":\"webinar\",\"profile\":%s}"
-          .formatted(email(i), i, JourneyDriver.STRONG_FIT.replace("\n", ""));
+      final String body = JourneyDriver.strongFitWebinarLead(email(i), "Kill co " + i);
       if (app.send("POST", "/api/leads", body, "kill-" + i).statusCode() == 202) {
         accepted.put(i, true);
       }

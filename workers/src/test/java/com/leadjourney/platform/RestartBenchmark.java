@@ -59,8 +59,7 @@ class RestartBenchmark {
       for (int c = 0; c < 8; c++) {
         clients.execute(() -> {
           for (int i = next.getAndIncrement(); i < open; i = next.getAndIncrement()) {
-            final String body = "{\"email\":\"restart-%d@restart-co%d.com\",\"consent\":true,\"company\":\"Restart co %d\",\"source\":\"webinar\",\"profile\":%s}"
-                .formatted(i, i % 500, i % 500, JourneyDriver.STRONG_FIT.replace("\n", ""));
+            final String body = JourneyDriver.strongFitWebinarLead("restart-%d@restart-co%d.com".formatted(i, i % 500), "Restart co " + i % 500);
             try {
               if (app.send("POST", "/api/leads", body, "restart-" + i).statusCode() != 202) {
                 throw new IllegalStateException("intake refused lead " + i);

@@ -134,8 +134,7 @@ class ScaleOutTest {
   }
 
   private static String lead(final int i) {
-    return "{\"email\":\"scale-%d@scale-co%d.com\",\"consent\":true,\"company\":\"Scale co %d\",\"source\":\"webinar\",\"profile\":%s}"
-        .formatted(i, i, i, JourneyDriver.STRONG_FIT.replace("\n", ""));
+    return JourneyDriver.strongFitWebinarLead("scale-%d@scale-co%d.com".formatted(i, i), "Scale co " + i);
   }
 
   private long count(final String sql) throws SQLException {
