@@ -50,6 +50,8 @@ public class EmbeddedEngine implements DisposableBean {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngine.class);
 
   private final EmbeddedEngineAssembly assembly;
+  private final long firstKeyOfThisStart =
+      Protocol.encodePartitionId(Protocol.START_PARTITION_ID, System.currentTimeMillis() * KEYS_PER_MILLISECOND);
   private final CompactingLogStorage log = new CompactingLogStorage();
   private final EmbeddedIncidents incidents = new EmbeddedIncidents();
   private final EmbeddedProcessCatalog processes = new EmbeddedProcessCatalog();
@@ -73,7 +75,7 @@ public class EmbeddedEngine implements DisposableBean {
     assembly =
         new EmbeddedEngineAssembly(
             properties.gatewayPort(),
-            keysAboveEarlierRuns(rocksDbState(stateDir, properties.stateMemoryLimitMb(), engineInternals)),
+            keysFrom(firstKeyOfThisStart, rocksDbState(stateDir, properties.stateMemoryLimitMb(), engineInternals)),
             log,
             engineInternals);
     if (properties.clockStartsBack().isPositive()) {
@@ -115,12 +117,19 @@ public class EmbeddedEngine implements DisposableBean {
    */
   static final long KEYS_PER_MILLISECOND = 256;
 
-  private static ZeebeDb<ZbColumnFamilies> keysAboveEarlierRuns(final ZeebeDb<ZbColumnFamilies> state) {
+  private static ZeebeDb<ZbColumnFamilies> keysFrom(final long firstKey, final ZeebeDb<ZbColumnFamilies> state) {
     final var context = state.createContext();
     final var keys = new DbKeyGenerator(Protocol.START_PARTITION_ID, state, context);
-    context.runInTransaction(
-        () -> keys.setKeyIfHigher(Protocol.encodePartitionId(Protocol.START_PARTITION_ID, System.currentTimeMillis() * KEYS_PER_MILLISECOND)));
+    context.runInTransaction(() -> keys.setKeyIfHigher(firstKey));
     return state;
+  }
+
+  /**
+   * True for a key an earlier start handed out: the task, job or instance it names is gone from
+   * this engine (its journey is rebuilt under new keys).
+   */
+  public boolean isFromEarlierStart(final long key) {
+    return key <= firstKeyOfThisStart;
   }
 
   private static void resetDirectory(final java.nio.file.Path dir) {

@@ -3,6 +3,7 @@ package com.leadjourney.task;
 import static com.leadjourney.audit.Audit.state;
 
 import com.leadjourney.audit.Audit;
+import com.leadjourney.engine.EmbeddedEngine;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Timeline;
 import com.leadjourney.routing.TeamRouting;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -41,6 +43,7 @@ public class TaskInbox {
   private final Audit audit;
   private final TaskAccess access;
   private final Clock clock;
+  private final ObjectProvider<EmbeddedEngine> embeddedEngine;
 
   TaskInbox(
       final HumanTaskRepository tasks,
@@ -51,7 +54,8 @@ public class TaskInbox {
       final TeamRouting routing,
       final Audit audit,
       final TaskAccess access,
-      final Clock clock) {
+      final Clock clock,
+      final ObjectProvider<EmbeddedEngine> embeddedEngine) {
     this.tasks = tasks;
     this.timeline = timeline;
     this.client = client;
@@ -61,6 +65,7 @@ public class TaskInbox {
     this.audit = audit;
     this.access = access;
     this.clock = clock;
+    this.embeddedEngine = embeddedEngine;
   }
 
   /**
@@ -229,6 +234,13 @@ public class TaskInbox {
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No task " + userTaskKey + " in the inbox"));
     if (task.getState() != HumanTask.State.OPEN) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Task " + userTaskKey + " is already " + task.getState().name().toLowerCase());
+    }
+    final EmbeddedEngine engine = embeddedEngine.getIfAvailable();
+    if (engine != null && engine.isFromEarlierStart(userTaskKey)) {
+      // The engine would answer "not found", which otherwise means "done before, our reply was
+      // lost": the work would be recorded while the journey never hears of it.
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Task " + userTaskKey
+          + " is from before the app restarted; its journey is being restored and the task comes back in a moment under a new number");
     }
     return task;
   }

@@ -133,4 +133,27 @@ class XdrHandoffProcessTest extends JourneyTest {
     assertThat(driver.detailOf(leadId, "FEEDBACK_RECORDED")).isEqualTo("disqualify: not-decision-maker -> end");
     assertThat(driver.detailOf(leadId, "SLA_MET")).startsWith("first touch in time");
   }
+
+  @Test
+  void aTaskFromBeforeARestartIsNotRecordedAsWorkedWhileItsJourneyIsRestored() {
+    final var driver = driver();
+    final String leadId = driver.lead("restored@tailspin-toys.com", "webinar", null, com.leadjourney.JourneyDriver.STRONG_FIT);
+    final var live = driver.awaitTask(leadId, "xdr-handoff");
+    // The lead's row as an earlier start of the embedded engine left it: its key no longer exists.
+    final long earlierKey = io.camunda.zeebe.protocol.Protocol.encodePartitionId(1, 4_242);
+    final List<String> columns = jdbc.queryForList(
+        "select column_name from information_schema.columns where table_schema = database() and table_name = 'human_task' order by ordinal_position",
+        String.class);
+    jdbc.update("insert into human_task (" + String.join(", ", columns) + ") select "
+        + String.join(", ", columns.stream().map(c -> c.equals("user_task_key") ? "?" : c).toList())
+        + " from human_task where user_task_key = ?", earlierKey, ((Number) live.get("userTaskKey")).longValue());
+
+    final var response = api().admin().postForEntity("/api/tasks/" + earlierKey + "/completion", Map.of("outcome", "meeting-booked"), Map.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) response.getBody().get("detail")).contains("from before the app restarted");
+    assertThat(jdbc.queryForObject("select state from human_task where user_task_key = ?", String.class, earlierKey)).isEqualTo("OPEN");
+    assertThat(timelineTypes(leadId)).doesNotContain("TASK_COMPLETED");
+    jdbc.update("delete from human_task where user_task_key = ?", earlierKey);
+  }
 }

@@ -195,13 +195,9 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
   }
 
   /**
-   * Hands every incident event written since the last call to {@code consumer}, oldest first,
-   * and returns the position read up to: the log must not be compacted past it before the next
-   * call (the engine's gateway has no incident query; the app keeps its own list from these).
-   */
-  /**
-   * Hands every event written since the last call to the visitor (its metadata and the raw entry,
-   * to be read only for the value types it cares about); returns the position read up to.
+   * Hands every event written since the last call to the visitor, oldest first (its metadata and
+   * the raw entry, to be read only for the value types it cares about); returns the position read
+   * up to, past which the log must not be compacted before the next call.
    */
   public synchronized long readEvents(final BiConsumer<RecordMetadata, LoggedEvent> visitor) {
     if (lastReadPosition < 0) {
