@@ -107,7 +107,7 @@ class OutboxDispatcher {
   }
 
   private void dispatchDue() {
-    if (!startup.isReady()) {
+    if (!startup.newJourneysMayStart()) {
       return;
     }
     for (int i = 0; i < BATCH; i++) {

@@ -19,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After start: deploy the models, then (embedded engine only, whose state starts empty) rebuild
- * every open journey from MySQL, then let the outbox hand new leads to the engine. Runs in the
- * background so intake answers even while the engine is unreachable.
+ * every open journey from MySQL. New leads' journeys start as soon as the open ones are listed,
+ * not after all of them are rebuilt (28 a second on two cores: an hour at 100,000 open). Runs in
+ * the background so intake answers even while the engine is unreachable.
  */
 @Component
 public class JourneyStartup implements ApplicationRunner {
@@ -34,7 +35,7 @@ public class JourneyStartup implements ApplicationRunner {
   private final LeadRepository leads;
   private final JourneyStarter starter;
   private final TransactionTemplate transaction;
-  private final AtomicBoolean ready = new AtomicBoolean();
+  private final AtomicBoolean newJourneysMayStart = new AtomicBoolean();
   private boolean enginesInstancesForgotten; // the journey-startup thread only
 
   JourneyStartup(
@@ -63,7 +64,7 @@ public class JourneyStartup implements ApplicationRunner {
           Thread.sleep(RETRY_REBUILD.toMillis());
         }
       }
-      ready.set(true);
+      newJourneysMayStart.set(true);
     } catch (final InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -83,6 +84,9 @@ public class JourneyStartup implements ApplicationRunner {
         enginesInstancesForgotten = true;
       }
       final var open = leads.findOpenStartedJourneys().stream().filter(l -> l.getProcessInstanceKey() == null).toList();
+      // From here new journeys do not mix with the rebuild: they are not in this list (their leads
+      // still wait in the outbox) and the keys they bind are not forgotten.
+      newJourneysMayStart.set(true);
       final var failed = new AtomicInteger();
       final var unreachable = new AtomicInteger();
       // Engine round trips and DB writes overlap across a few threads; each lead is independent.
@@ -117,8 +121,8 @@ public class JourneyStartup implements ApplicationRunner {
     }
   }
 
-  /** True once models are deployed and open journeys rebuilt: new journeys may start. */
-  public boolean isReady() {
-    return ready.get();
+  /** True once models are deployed and the open journeys to rebuild are known. */
+  public boolean newJourneysMayStart() {
+    return newJourneysMayStart.get();
   }
 }
