@@ -91,7 +91,10 @@ class JourneyBenchmark extends OwnAppTest {
 
   @Test
   void benchmark() throws Exception {
-    final Mode mode = "full".equals(System.getProperty("bench.mode")) ? FULL : QUICK;
+    final Mode sizes = "full".equals(System.getProperty("bench.mode")) ? FULL : QUICK;
+    // -Dbench.open / -Dbench.import: one dimension at full size, to tell which one costs.
+    final Mode mode = new Mode(sizes.name(), sizes.e2eLeads(), Integer.getInteger("bench.open", sizes.openJourneys()), sizes.speedSeconds(),
+        Integer.getInteger("bench.import", sizes.importRows()), sizes.cadenceLeads());
     results.put("mode", mode.name());
     results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + (Runtime.getRuntime().maxMemory() >> 20) + " MB max heap, "
         + System.getProperty("java.version"));
