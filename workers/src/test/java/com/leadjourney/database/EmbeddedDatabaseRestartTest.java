@@ -16,7 +16,7 @@ class EmbeddedDatabaseRestartTest {
   @Test
   void rowsSurviveARestartEvenWithTheDataDirUnderTheSystemTempDir() throws Exception {
     final Path dataDir = Files.createTempDirectory("leadjourney-db-restart-");
-    final var properties = new EmbeddedDatabaseProperties(true, dataDir, 0, "restart_probe");
+    final var properties = new EmbeddedDatabaseProperties(true, dataDir, 0, "restart_probe", org.springframework.util.unit.DataSize.ofMegabytes(128));
 
     final DB first = embedded.mariaDb(properties);
     try (var db = connect(first)) {
