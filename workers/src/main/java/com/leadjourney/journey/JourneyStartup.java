@@ -83,7 +83,7 @@ public class JourneyStartup implements ApplicationRunner {
         transaction.executeWithoutResult(tx -> leads.forgetEngineInstances());
         enginesInstancesForgotten = true;
       }
-      final var open = leads.findOpenStartedJourneys().stream().filter(l -> l.getProcessInstanceKey() == null).toList();
+      final var open = leads.findJourneysToRebuild();
       // From here new journeys do not mix with the rebuild: they are not in this list (their leads
       // still wait in the outbox) and the keys they bind are not forgotten.
       newJourneysMayStart.set(true);

@@ -50,13 +50,13 @@ public interface LeadRepository extends JpaRepository<Lead, String> {
   List<Lead> findEarlierOpenByEmail(
       @Param("email") String email, @Param("id") String id, @Param("createdAt") Instant createdAt);
 
-  /** Open journeys whose engine instance was started before: the ones to rebuild. */
+  /** Open journeys started before whose engine instance is gone (not yet rebuilt): the ones to rebuild. */
   @Query(
       """
-      select l from Lead l where l.journeyState = com.leadjourney.lead.Lead.JourneyState.OPEN
+      select l from Lead l where l.journeyState = com.leadjourney.lead.Lead.JourneyState.OPEN and l.processInstanceKey is null
       and not exists (select o from com.leadjourney.intake.OutboxEntry o where o.leadId = l.id and o.dispatchedAt is null)
       order by l.createdAt""")
-  List<Lead> findOpenStartedJourneys();
+  List<Lead> findJourneysToRebuild();
 
   @Query(
       """
