@@ -3,6 +3,9 @@ package com.leadjourney.engine;
 import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.logstreams.storage.LogStorageReader;
 import io.camunda.zeebe.util.buffer.BufferWriter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -17,7 +20,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * The engine's log in memory, minus what the engine has processed. The stock test engine keeps
  * every block forever, so a long-running embedded engine grows without bound; here blocks whose
  * records all lie at or below the last processed position are dropped by {@link #compactUpTo}.
- * Nothing replays them: on restart the journeys are rebuilt from MySQL, not from this log.
+ * What remains is small, so a graceful stop can keep it ({@link #writeTo}) with the engine's state.
  */
 public final class CompactingLogStorage implements LogStorage {
 
@@ -58,18 +61,50 @@ public final class CompactingLogStorage implements LogStorage {
     commitListeners.forEach(CommitListener::onCommit);
   }
 
-  /** Drops every block whose records all lie at or below {@code processedPosition}. */
+  /**
+   * Drops every block whose records all lie at or below {@code processedPosition}, except the
+   * newest: a log restarted from kept blocks continues its positions after the last one, and a log
+   * starting again at 1 would have every new command skipped as processed long ago.
+   */
   public int compactUpTo(final long processedPosition) {
     int dropped = 0;
+    final Long newest = blocks.isEmpty() ? null : blocks.lastKey();
     for (final var it = blocks.entrySet().iterator(); it.hasNext(); ) {
       final var block = it.next();
-      if (block.getValue().highestPosition() > processedPosition) {
+      if (block.getValue().highestPosition() > processedPosition || block.getKey().equals(newest)) {
         break;
       }
       it.remove();
       dropped++;
     }
     return dropped;
+  }
+
+  /** Writes the retained blocks, oldest first; {@link #readFrom} loads them into an empty log. */
+  public void writeTo(final DataOutputStream out) throws IOException {
+    out.writeInt(blocks.size());
+    for (final var block : blocks.entrySet()) {
+      final byte[] data = new byte[block.getValue().data().capacity()];
+      block.getValue().data().duplicate().clear().get(data);
+      out.writeLong(block.getKey());
+      out.writeLong(block.getValue().highestPosition());
+      out.writeInt(data.length);
+      out.write(data);
+    }
+  }
+
+  /** A log holding the blocks {@link #writeTo} wrote: the engine replays them and writes after them. */
+  public static CompactingLogStorage readFrom(final DataInputStream in) throws IOException {
+    final var log = new CompactingLogStorage();
+    for (int count = in.readInt(); count > 0; count--) {
+      final long lowest = in.readLong();
+      final long highest = in.readLong();
+      final byte[] data = new byte[in.readInt()];
+      in.readFully(data);
+      log.blocks.put(lowest, new Block(highest, ByteBuffer.wrap(data)));
+      log.index.incrementAndGet();
+    }
+    return log;
   }
 
   public int blockCount() {

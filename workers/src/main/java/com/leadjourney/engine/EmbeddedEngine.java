@@ -39,9 +39,10 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The in-JVM Zeebe engine of embedded mode: RocksDB state (flat throughput with many open
  * journeys, unlike the stock in-memory DB) and an in-memory log that forgets what was processed.
- * Both start empty on every start: MySQL is the source of truth and {@code JourneyRebuild} puts
- * every open journey back. Started while the context is built, so it serves before the Camunda
- * client opens job streams or deploys.
+ * A graceful stop keeps the state ({@link KeptEngineState}) and the next start continues from it,
+ * open journeys and their tasks included. After a crash it starts empty: MySQL is the source of
+ * truth and {@code JourneyStartup} rebuilds every open journey from it. Started while the context
+ * is built, so it serves before the Camunda client opens job streams or deploys.
  */
 @Component
 @ConditionalOnProperty(name = "leadjourney.engine.embedded", matchIfMissing = true)
@@ -50,11 +51,14 @@ public class EmbeddedEngine implements DisposableBean {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngine.class);
 
   private final EmbeddedEngineAssembly assembly;
-  private final long firstKeyOfThisStart =
-      Protocol.encodePartitionId(Protocol.START_PARTITION_ID, System.currentTimeMillis() * KEYS_PER_MILLISECOND);
-  private final CompactingLogStorage log = new CompactingLogStorage();
-  private final EmbeddedIncidents incidents = new EmbeddedIncidents();
-  private final EmbeddedProcessCatalog processes = new EmbeddedProcessCatalog();
+  private final KeptEngineState keptState;
+  private final boolean keepStateOnStop;
+  private final boolean continuesKeptState;
+  /** The first key of the state this engine runs on: a start with empty state moves it. */
+  private final long firstKeyOfState;
+  private final CompactingLogStorage log;
+  private final EmbeddedIncidents incidents;
+  private final EmbeddedProcessCatalog processes;
   // What advanceClock added; the actor clock keeps its own but does not expose it, and its
   // current time is only refreshed while actors run.
   private volatile Duration offset = Duration.ZERO;
@@ -71,17 +75,32 @@ public class EmbeddedEngine implements DisposableBean {
 
   public EmbeddedEngine(final EngineProperties properties, final MeterRegistry meterRegistry) {
     final var stateDir = properties.stateDir().toAbsolutePath();
-    resetDirectory(stateDir);
+    keptState = new KeptEngineState(stateDir);
+    keepStateOnStop = properties.keepStateOnStop();
+    final Optional<KeptEngineState.Kept> kept = takeKeptState();
+    continuesKeptState = kept.isPresent();
+    if (!continuesKeptState) {
+      resetDirectory(stateDir);
+    }
+    firstKeyOfState =
+        kept.map(KeptEngineState.Kept::firstKeyOfState)
+            .orElse(Protocol.encodePartitionId(Protocol.START_PARTITION_ID, System.currentTimeMillis() * KEYS_PER_MILLISECOND));
+    log = kept.map(KeptEngineState.Kept::log).orElseGet(CompactingLogStorage::new);
+    processes = kept.map(KeptEngineState.Kept::processes).orElseGet(EmbeddedProcessCatalog::new);
+    incidents = kept.map(KeptEngineState.Kept::incidents).orElseGet(EmbeddedIncidents::new);
     assembly =
         new EmbeddedEngineAssembly(
             properties.gatewayPort(),
-            keysFrom(firstKeyOfThisStart, rocksDbState(stateDir, properties.stateMemoryLimitMb(), engineInternals)),
+            keysFrom(firstKeyOfState, rocksDbState(stateDir, properties.stateMemoryLimitMb(), engineInternals)),
             log,
-            engineInternals);
-    if (properties.clockStartsBack().isPositive()) {
+            engineInternals,
+            kept.map(KeptEngineState.Kept::eventsReadUpTo).orElse(-1L));
+    // Kept state continues on the clock it ran on; timers keep their due times in engine time.
+    final Duration startOffset = kept.map(KeptEngineState.Kept::clockOffset).orElse(properties.clockStartsBack().negated());
+    if (!startOffset.isZero()) {
       // Before any actor runs: a running engine's timers only cope with time moving forward.
-      assembly.clock().addTime(properties.clockStartsBack().negated());
-      offset = properties.clockStartsBack().negated();
+      assembly.clock().addTime(startOffset);
+      offset = startOffset;
     }
     assembly.start();
     final long every = properties.logCompactionInterval().toMillis();
@@ -91,9 +110,24 @@ public class EmbeddedEngine implements DisposableBean {
         .description("Bytes of engine log not yet processed (embedded engine)")
         .register(meterRegistry);
     LOG.info(
-        "Embedded Zeebe engine up: gRPC gateway on port {}, state in {}",
+        "Embedded Zeebe engine up: gRPC gateway on port {}, state in {} ({})",
         properties.gatewayPort(),
-        stateDir);
+        stateDir,
+        continuesKeptState ? "continued from the last graceful stop" : "new; open journeys are rebuilt from the database");
+  }
+
+  private Optional<KeptEngineState.Kept> takeKeptState() {
+    try {
+      return keptState.take();
+    } catch (final IOException | RuntimeException e) {
+      LOG.warn("Cannot continue from the engine state kept at the last stop; starting empty, open journeys are rebuilt", e);
+      return Optional.empty();
+    }
+  }
+
+  /** True when this engine continues the state of the last graceful stop: nothing to rebuild. */
+  public boolean continuesKeptState() {
+    return continuesKeptState;
   }
 
   /** The engine's state in RocksDB, as the app runs it (the memory benchmark uses the same). */
@@ -125,11 +159,12 @@ public class EmbeddedEngine implements DisposableBean {
   }
 
   /**
-   * True for a key an earlier start handed out: the task, job or instance it names is gone from
-   * this engine (its journey is rebuilt under new keys).
+   * True for a key handed out before this engine's state began (a start after a crash): the task,
+   * job or instance it names is gone (its journey is rebuilt under new keys). Keys from before a
+   * graceful stop stay valid.
    */
   public boolean isFromEarlierStart(final long key) {
-    return key <= firstKeyOfThisStart;
+    return key <= firstKeyOfState;
   }
 
   private static void resetDirectory(final java.nio.file.Path dir) {
@@ -149,6 +184,21 @@ public class EmbeddedEngine implements DisposableBean {
     } catch (final RuntimeException e) {
       LOG.debug("Log compaction skipped", e);
     }
+  }
+
+  /**
+   * Keeps the state for the next start: processing stops first, so the checkpoint, the log blocks
+   * left and the views read from them agree. Work in flight is not lost: commands not processed
+   * yet are in the kept log and are processed after the restart.
+   */
+  private synchronized void keepState() throws IOException {
+    compactLog();
+    assembly.stopProcessing();
+    final long readUpTo = assembly.readEvents(this::keepTrackOf);
+    final long started = System.nanoTime();
+    assembly.checkpoint(keptState.prepare());
+    keptState.complete(log, processes, incidents, firstKeyOfState, offset, readUpTo);
+    LOG.info("Engine state kept for the next start in {} ms ({} log blocks)", (System.nanoTime() - started) / 1_000_000, log.blockCount());
   }
 
   /** What the app keeps from the log, since the embedded engine has no search API to ask later. */
@@ -245,6 +295,14 @@ public class EmbeddedEngine implements DisposableBean {
   @Override
   public void destroy() {
     compaction.shutdownNow();
+    if (keepStateOnStop) {
+      try {
+        keepState();
+      } catch (final IOException | RuntimeException e) {
+        LOG.warn("Cannot keep the engine state; the next start rebuilds open journeys from the database", e);
+        keptState.discard();
+      }
+    }
     assembly.close();
   }
 }

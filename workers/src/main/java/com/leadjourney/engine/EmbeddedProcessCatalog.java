@@ -5,12 +5,17 @@ import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.value.deployment.ProcessRecord;
 import io.camunda.zeebe.protocol.impl.record.value.processinstance.ProcessInstanceRecord;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongArrayList;
 
 /**
  * The embedded engine's processes and where their instances are, kept from the events of its log
@@ -66,6 +71,52 @@ final class EmbeddedProcessCatalog implements ProcessCatalog {
 
   private Position position(final long processDefinitionKey, final String elementId) {
     return positions.computeIfAbsent(processDefinitionKey, k -> new HashMap<>()).computeIfAbsent(elementId, Position::new);
+  }
+
+  /** Writes versions and live positions for {@link #readFrom} after a graceful restart. */
+  synchronized void writeTo(final DataOutputStream out) throws IOException {
+    out.writeInt(versions.size());
+    for (final Version version : versions.values()) {
+      out.writeLong(version.processDefinitionKey());
+      KeptEngineState.writeText(out, version.bpmnProcessId());
+      out.writeInt(version.version());
+      KeptEngineState.writeText(out, version.resourceName());
+      KeptEngineState.writeText(out, xml.get(version.processDefinitionKey()));
+    }
+    final Map<Position, LongArrayList> instancesAt = new IdentityHashMap<>();
+    activeInstances.forEach((key, position) -> instancesAt.computeIfAbsent(position, p -> new LongArrayList()).addLong(key));
+    out.writeInt(instancesAt.size());
+    for (final var byProcess : positions.entrySet()) {
+      for (final Position position : byProcess.getValue().values()) {
+        final LongArrayList keys = instancesAt.get(position);
+        if (keys != null) {
+          out.writeLong(byProcess.getKey());
+          KeptEngineState.writeText(out, position.elementId);
+          out.writeInt(keys.size());
+          for (int i = 0; i < keys.size(); i++) {
+            out.writeLong(keys.getLong(i));
+          }
+        }
+      }
+    }
+  }
+
+  synchronized void readFrom(final DataInputStream in) throws IOException {
+    for (int count = in.readInt(); count > 0; count--) {
+      final long key = in.readLong();
+      final String bpmnProcessId = KeptEngineState.readText(in);
+      final int version = in.readInt();
+      final String resourceName = KeptEngineState.readText(in);
+      versions.put(key, new Version(bpmnProcessId, version, key, resourceName));
+      xml.put(key, KeptEngineState.readText(in));
+    }
+    for (int count = in.readInt(); count > 0; count--) {
+      final Position position = position(in.readLong(), KeptEngineState.readText(in));
+      for (int instances = in.readInt(); instances > 0; instances--) {
+        activeInstances.put(in.readLong(), position);
+        position.active++;
+      }
+    }
   }
 
   @Override

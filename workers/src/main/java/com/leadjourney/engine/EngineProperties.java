@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param clockStartsBack the embedded engine starts its clock this far in the past (the demo plays
  *     a past quarter forward to the present; the clock can only move forward once it runs)
+ * @param keepStateOnStop a graceful stop keeps the embedded engine's state and the next start
+ *     continues from it; otherwise (and always after a crash) open journeys are rebuilt from MySQL
  */
 @ConfigurationProperties("leadjourney.engine")
 public record EngineProperties(
@@ -20,4 +22,5 @@ public record EngineProperties(
     @DefaultValue("./data/engine") Path stateDir,
     @DefaultValue("128") long stateMemoryLimitMb,
     @DefaultValue("5s") Duration logCompactionInterval,
-    @DefaultValue("0s") Duration clockStartsBack) {}
+    @DefaultValue("0s") Duration clockStartsBack,
+    @DefaultValue("true") boolean keepStateOnStop) {}

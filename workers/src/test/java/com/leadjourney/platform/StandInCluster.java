@@ -24,7 +24,7 @@ final class StandInCluster implements AutoCloseable {
 
   StandInCluster(final Path dir) {
     engine = new EmbeddedEngine(
-        new EngineProperties(true, gatewayPort, dir.resolve("engine"), 64, Duration.ofSeconds(5), Duration.ZERO), new SimpleMeterRegistry());
+        new EngineProperties(true, gatewayPort, dir.resolve("engine"), 64, Duration.ofSeconds(5), Duration.ZERO, false), new SimpleMeterRegistry());
     mysql = startDatabase(dir);
   }
 

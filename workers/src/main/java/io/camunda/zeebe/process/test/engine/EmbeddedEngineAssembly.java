@@ -52,21 +52,28 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
   private final ActorScheduler scheduler;
   private final LogStream logStream;
   private final LogStreamReader eventReader;
-  private long lastReadPosition = -1;
+  private long lastReadPosition;
   private final ZeebeDb<ZbColumnFamilies> state;
   private final GrpcToLogStreamGateway gateway;
   private final CommandWriter commandWriter;
   private final GatewayRequestStore requestStore = new GatewayRequestStore();
   private final StreamProcessor streamProcessor;
   private Server grpcServer;
+  private boolean processing;
 
+  /**
+   * @param eventsReadUpTo where {@link #readEvents} starts: -1 for a new log, else the position an
+   *     earlier run had read up to (its log blocks were kept and are replayed, not read again)
+   */
   public EmbeddedEngineAssembly(
       final int port,
       final ZeebeDb<ZbColumnFamilies> state,
       final LogStorage logStorage,
-      final MeterRegistry meterRegistry) {
+      final MeterRegistry meterRegistry,
+      final long eventsReadUpTo) {
     this.port = port;
     this.state = state;
+    this.lastReadPosition = eventsReadUpTo;
     scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
     scheduler.start();
     logStream =
@@ -116,7 +123,22 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
 
   public void start() {
     streamProcessor.openAsync(false).join();
+    processing = true;
     openGateway();
+  }
+
+  /** Closes the gateway and the stream processor: the state stops changing, the log is final. */
+  public synchronized void stopProcessing() {
+    closeGateway();
+    if (processing) {
+      processing = false;
+      streamProcessor.closeAsync().join();
+    }
+  }
+
+  /** A RocksDB checkpoint of the state in {@code dir}; call after {@link #stopProcessing}. */
+  public void checkpoint(final java.nio.file.Path dir) {
+    state.createSnapshot(dir.toFile());
   }
 
   /** Starts serving gRPC; Camunda Modeler and the Java client connect here. */
@@ -225,8 +247,7 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
 
   @Override
   public void close() {
-    closeGateway();
-    streamProcessor.closeAsync().join();
+    stopProcessing();
     try {
       state.close();
     } catch (final Exception e) {

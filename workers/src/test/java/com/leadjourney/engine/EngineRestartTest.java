@@ -1,0 +1,113 @@
+package com.leadjourney.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadjourney.EmbeddedAppTest;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded engine across restarts. A graceful stop keeps its state: waiting instances, their
+ * jobs and timers, the deployed versions, and keys that stay valid. A start without kept state (as
+ * after a crash) begins empty, while MySQL still holds the keys the previous run handed out (task
+ * rows are found by key, side effects deduplicated by job key): its keys must all be new, or a
+ * rebuilt journey's task arrives under an old task's key.
+ */
+class EngineRestartTest {
+
+  private final Path dir = EmbeddedAppTest.newDataDir("engine-restart-");
+  private final int port = EmbeddedAppTest.freePort();
+
+  @Test
+  void aGracefulStopKeepsWaitingInstancesTheirJobsAndTimers() throws Exception {
+    final long waiting;
+    final var first = start(true);
+    try (CamundaClient client = client()) {
+      client.newDeployResourceCommand()
+          .addProcessModel(Bpmn.createExecutableProcess("job-probe").startEvent().serviceTask("Work", t -> t.zeebeJobType("kept-work")).endEvent().done(), "job-probe.bpmn")
+          .addProcessModel(Bpmn.createExecutableProcess("timer-probe").startEvent().intermediateCatchEvent("Wait", e -> e.timerWithDuration("PT3S"))
+              .serviceTask("AfterTimer", t -> t.zeebeJobType("after-timer")).endEvent().done(), "timer-probe.bpmn")
+          .send().join();
+      waiting = client.newCreateInstanceCommand().bpmnProcessId("job-probe").latestVersion().variables(Map.of("leadId", "L-1")).send().join()
+          .getProcessInstanceKey();
+      client.newCreateInstanceCommand().bpmnProcessId("timer-probe").latestVersion().send().join();
+    } finally {
+      first.destroy();
+    }
+    assertThat(dir.resolve("engine-kept/kept.properties")).as("kept state after a graceful stop").exists();
+
+    final var second = start(true);
+    try (CamundaClient client = client()) {
+      assertThat(second.continuesKeptState()).isTrue();
+      assertThat(Files.exists(dir.resolve("engine-kept"))).as("kept state is used once").isFalse();
+      assertThat(second.isFromEarlierStart(waiting)).as("keys from before a graceful stop stay valid").isFalse();
+      assertThat(second.processCatalog().versions()).extracting(ProcessCatalog.Version::bpmnProcessId)
+          .containsExactlyInAnyOrder("job-probe", "timer-probe");
+
+      final ActivatedJob job = activateOne(client, "kept-work");
+      assertThat(job.getProcessInstanceKey()).isEqualTo(waiting);
+      assertThat(job.getVariablesAsMap()).containsEntry("leadId", "L-1");
+      client.newCompleteCommand(job).send().join();
+      assertThat(activateOne(client, "after-timer").getBpmnProcessId()).as("the timer set before the stop fired after it").isEqualTo("timer-probe");
+      final long created = client.newCreateInstanceCommand().bpmnProcessId("job-probe").latestVersion().send().join().getProcessInstanceKey();
+      assertThat(created).as("new keys continue after the kept ones").isGreaterThan(waiting);
+    } finally {
+      second.destroy();
+    }
+  }
+
+  @Test
+  void aStartWithoutKeptStateNeverHandsOutAKeyOfTheEarlierRun() throws Exception {
+    final long before = firstInstanceKey();
+    final long after = firstInstanceKey(); // same state directory, nothing kept: as after a crash
+
+    assertThat(after).as("first instance key after the restart").isGreaterThan(before);
+  }
+
+  /** Starts the engine on the same state dir, deploys a one-step process and starts it; returns the instance's key. */
+  private long firstInstanceKey() throws Exception {
+    final var engine = start(false);
+    try (CamundaClient client = client()) {
+      assertThat(engine.continuesKeptState()).isFalse();
+      client.newDeployResourceCommand()
+          .addProcessModel(Bpmn.createExecutableProcess("keys-probe").startEvent().endEvent().done(), "keys-probe.bpmn")
+          .send().join();
+      return client.newCreateInstanceCommand().bpmnProcessId("keys-probe").latestVersion().send().join().getProcessInstanceKey();
+    } finally {
+      engine.destroy();
+    }
+  }
+
+  private EmbeddedEngine start(final boolean keepStateOnStop) {
+    return new EmbeddedEngine(
+        new EngineProperties(true, port, dir.resolve("engine"), 64, Duration.ofSeconds(5), Duration.ZERO, keepStateOnStop),
+        new SimpleMeterRegistry());
+  }
+
+  private CamundaClient client() {
+    return CamundaClient.newClientBuilder().grpcAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(false).build();
+  }
+
+  /** Polls until one job of the type is activated (a timer may still have to fire). */
+  private static ActivatedJob activateOne(final CamundaClient client, final String type) throws InterruptedException {
+    final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      final List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
+          .requestTimeout(Duration.ofSeconds(2)).send().join().getJobs();
+      if (!jobs.isEmpty()) {
+        return jobs.getFirst();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no " + type + " job within 30 s");
+  }
+}
