@@ -59,6 +59,7 @@ public class EmbeddedEngine implements DisposableBean {
   private final CompactingLogStorage log;
   private final EmbeddedIncidents incidents;
   private final EmbeddedProcessCatalog processes;
+  private final ActivatedJobs activatedJobs = new ActivatedJobs();
   // What advanceClock added; the actor clock keeps its own but does not expose it, and its
   // current time is only refreshed while actors run.
   private volatile Duration offset = Duration.ZERO;
@@ -189,12 +190,14 @@ public class EmbeddedEngine implements DisposableBean {
   /**
    * Keeps the state for the next start: processing stops first, so the checkpoint, the log blocks
    * left and the views read from them agree. Work in flight is not lost: commands not processed
-   * yet are in the kept log and are processed after the restart.
+   * yet are in the kept log and are processed after the restart, among them one yielding back each
+   * job the stopped workers held.
    */
   private synchronized void keepState() throws IOException {
     compactLog();
     assembly.stopProcessing();
     final long readUpTo = assembly.readEvents(this::keepTrackOf);
+    assembly.yieldJobs(activatedJobs.keys());
     final long started = System.nanoTime();
     assembly.checkpoint(keptState.prepare());
     keptState.complete(log, processes, incidents, firstKeyOfState, offset, readUpTo);
@@ -206,6 +209,7 @@ public class EmbeddedEngine implements DisposableBean {
     switch (metadata.getValueType()) {
       case INCIDENT -> incidents.apply(metadata, event);
       case PROCESS_INSTANCE -> processes.elementInstance(metadata, event);
+      case JOB, JOB_BATCH -> activatedJobs.apply(metadata, event);
       case PROCESS -> {
         if (metadata.getIntent() == ProcessIntent.CREATED) {
           processes.deployed(event);

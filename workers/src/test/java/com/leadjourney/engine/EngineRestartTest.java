@@ -28,7 +28,7 @@ class EngineRestartTest {
   private final int port = EmbeddedAppTest.freePort();
 
   @Test
-  void aGracefulStopKeepsWaitingInstancesTheirJobsAndTimers() throws Exception {
+  void aGracefulStopKeepsWaitingInstancesTheirHeldJobsAndTimers() throws Exception {
     final long waiting;
     final var first = start(true);
     try (CamundaClient client = client()) {
@@ -40,6 +40,9 @@ class EngineRestartTest {
       waiting = client.newCreateInstanceCommand().bpmnProcessId("job-probe").latestVersion().variables(Map.of("leadId", "L-1")).send().join()
           .getProcessInstanceKey();
       client.newCreateInstanceCommand().bpmnProcessId("timer-probe").latestVersion().send().join();
+      // A worker holds the job when the app stops; it would come back only after this timeout.
+      assertThat(client.newActivateJobsCommand().jobType("kept-work").maxJobsToActivate(1).timeout(Duration.ofMinutes(10))
+          .send().join().getJobs()).hasSize(1);
     } finally {
       first.destroy();
     }

@@ -19,7 +19,9 @@ import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
 import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
@@ -210,6 +212,17 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
             .intent(intent);
     commandWriter.writeCommandWithKey(userTaskKey, command, metadata);
     return outcome;
+  }
+
+  /**
+   * Appends a command giving each job back to be activated again; after {@link #stopProcessing}
+   * they are processed by the next start's engine.
+   */
+  public void yieldJobs(final long[] jobKeys) {
+    for (final long jobKey : jobKeys) {
+      final var metadata = new RecordMetadata().recordType(RecordType.COMMAND).valueType(ValueType.JOB).intent(JobIntent.YIELD);
+      commandWriter.writeCommandWithKey(jobKey, new JobRecord(), metadata);
+    }
   }
 
   public ControlledActorClock clock() {
