@@ -35,7 +35,8 @@ final class StandInCluster implements AutoCloseable {
               .setPort(0)
               .setBaseDir(dir.resolve("db-base").toFile())
               .setDataDir(dir.resolve("db-data").toFile())
-              .setTmpDir(dir.resolve("db-tmp").toString());
+              .setTmpDir(dir.resolve("db-tmp").toString())
+              .addArg("--skip-ssl"); // no TLS certificate generated at start (see EmbeddedDatabase)
       if ("root".equals(System.getProperty("user.name"))) {
         config.addArg("--user=root");
       }
