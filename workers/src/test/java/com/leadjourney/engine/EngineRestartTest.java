@@ -69,6 +69,23 @@ class EngineRestartTest {
   }
 
   @Test
+  void stateKeptByAnotherEngineVersionIsNotContinued() throws Exception {
+    start(true).destroy();
+    final Path marker = dir.resolve("engine-kept/kept.properties");
+    final String kept = Files.readString(marker);
+    assertThat(kept).contains("engineVersion=");
+    Files.writeString(marker, kept.replaceAll("engineVersion=.*", "engineVersion=8.7.0"));
+
+    final var next = start(false);
+    try {
+      assertThat(next.continuesKeptState()).as("state of another engine version: rebuilt instead").isFalse();
+      assertThat(Files.exists(dir.resolve("engine-kept"))).isFalse();
+    } finally {
+      next.destroy();
+    }
+  }
+
+  @Test
   void aStartWithoutKeptStateNeverHandsOutAKeyOfTheEarlierRun() throws Exception {
     final long before = firstInstanceKey();
     final long after = firstInstanceKey(); // same state directory, nothing kept: as after a crash

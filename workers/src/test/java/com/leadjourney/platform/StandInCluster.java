@@ -42,7 +42,7 @@ final class StandInCluster implements AutoCloseable {
       }
       final DB db = DB.newEmbeddedDB(config.build());
       db.start();
-      db.createDB("journeys");
+      com.leadjourney.database.EmbeddedDatabase.createSchema(db, "journeys");
       return db;
     } catch (final Exception e) {
       throw new IllegalStateException(e);
