@@ -142,15 +142,23 @@ final class KeptEngineState {
     return new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
   }
 
-  /** A string of any length (writeUTF stops at 64 KB; a BPMN model can be longer). */
+  /** A string of any length, or null (writeUTF stops at 64 KB; a BPMN model can be longer). */
   static void writeText(final DataOutputStream out, final String text) throws IOException {
+    if (text == null) {
+      out.writeInt(-1);
+      return;
+    }
     final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     out.writeInt(bytes.length);
     out.write(bytes);
   }
 
   static String readText(final DataInputStream in) throws IOException {
-    final byte[] bytes = new byte[in.readInt()];
+    final int length = in.readInt();
+    if (length < 0) {
+      return null;
+    }
+    final byte[] bytes = new byte[length];
     in.readFully(bytes);
     return new String(bytes, StandardCharsets.UTF_8);
   }

@@ -36,7 +36,10 @@ class EngineRestartTest {
           .addProcessModel(Bpmn.createExecutableProcess("job-probe").startEvent().serviceTask("Work", t -> t.zeebeJobType("kept-work")).endEvent().done(), "job-probe.bpmn")
           .addProcessModel(Bpmn.createExecutableProcess("timer-probe").startEvent().intermediateCatchEvent("Wait", e -> e.timerWithDuration("PT3S"))
               .serviceTask("AfterTimer", t -> t.zeebeJobType("after-timer")).endEvent().done(), "timer-probe.bpmn")
+          .addProcessModel(Bpmn.createExecutableProcess("incident-probe").startEvent()
+              .serviceTask("Broken", t -> t.zeebeJobTypeExpression("missingType")).endEvent().done(), "incident-probe.bpmn")
           .send().join();
+      client.newCreateInstanceCommand().bpmnProcessId("incident-probe").latestVersion().send().join();
       waiting = client.newCreateInstanceCommand().bpmnProcessId("job-probe").latestVersion().variables(Map.of("leadId", "L-1")).send().join()
           .getProcessInstanceKey();
       client.newCreateInstanceCommand().bpmnProcessId("timer-probe").latestVersion().send().join();
@@ -54,7 +57,11 @@ class EngineRestartTest {
       assertThat(Files.exists(dir.resolve("engine-kept"))).as("kept state is used once").isFalse();
       assertThat(second.isFromEarlierStart(waiting)).as("keys from before a graceful stop stay valid").isFalse();
       assertThat(second.processCatalog().versions()).extracting(ProcessCatalog.Version::bpmnProcessId)
-          .containsExactlyInAnyOrder("job-probe", "timer-probe");
+          .containsExactlyInAnyOrder("job-probe", "timer-probe", "incident-probe");
+      final long jobProbe = second.processCatalog().versions().stream().filter(v -> v.bpmnProcessId().equals("job-probe")).findFirst()
+          .orElseThrow().processDefinitionKey();
+      assertThat(second.processCatalog().activeByElement(jobProbe)).as("where instances wait, as before the stop").containsEntry("Work", 1L);
+      assertThat(second.openIncidents()).extracting(Incidents.Incident::elementId).containsExactly("Broken");
 
       final ActivatedJob job = activateOne(client, "kept-work");
       assertThat(job.getProcessInstanceKey()).isEqualTo(waiting);
