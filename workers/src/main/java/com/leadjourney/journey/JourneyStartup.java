@@ -18,9 +18,10 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * After start: deploy the models, then (embedded engine only, when its state starts empty: first
- * start, or after a crash) rebuild every open journey from MySQL. New leads' journeys start as soon as the open ones are listed,
- * not after all of them are rebuilt (28 a second on two cores: an hour at 100,000 open). Runs in
+ * After start: deploy the models, then (embedded engine only) rebuild from MySQL every open journey
+ * the engine does not hold: all of them when its state starts empty (first start, after a crash).
+ * New leads' journeys start as soon as the open ones are listed, not after all of them are rebuilt
+ * (28 a second on two cores: an hour at 100,000 open). Runs in
  * the background so intake answers even while the engine is unreachable.
  */
 @Component
@@ -60,7 +61,10 @@ public class JourneyStartup implements ApplicationRunner {
     try {
       deployment.deployUntilDone();
       final EmbeddedEngine engine = embeddedEngine.getIfAvailable();
-      if (engine != null && !engine.continuesKeptState()) {
+      if (engine != null) {
+        // A kept state still holds its instances: nothing to forget, and only journeys without one
+        // are rebuilt (none, unless the last run was stopped in the middle of its own rebuild).
+        enginesInstancesForgotten = engine.continuesKeptState();
         while (!rebuildOpenJourneys()) {
           Thread.sleep(RETRY_REBUILD.toMillis());
         }
