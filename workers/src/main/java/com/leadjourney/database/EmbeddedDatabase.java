@@ -72,7 +72,7 @@ public class EmbeddedDatabase {
    * in 11.4 insists on TLS and so cannot talk to a server started with --skip-ssl.
    */
   public static void createSchema(final DB db, final String schema) {
-    try (var connection = DriverManager.getConnection("jdbc:mysql://localhost:" + db.getConfiguration().getPort() + "/", "root", "");
+    try (var connection = DriverManager.getConnection(jdbcUrl(db, ""), "root", "");
         var statement = connection.createStatement()) {
       statement.execute("create database if not exists `" + schema.replace("`", "``") + "`");
     } catch (final SQLException e) {
@@ -80,13 +80,15 @@ public class EmbeddedDatabase {
     }
   }
 
+  /** Connector/J's address of a database on the embedded server ("" for none). */
+  public static String jdbcUrl(final DB db, final String database) {
+    return "jdbc:mysql://localhost:" + db.getConfiguration().getPort() + "/" + database;
+  }
+
   @Bean
   DataSource dataSource(final DB mariaDb, final EmbeddedDatabaseProperties properties) {
     final String url =
-        "jdbc:mysql://localhost:"
-            + mariaDb.getConfiguration().getPort()
-            + "/"
-            + properties.schema()
+        jdbcUrl(mariaDb, properties.schema())
             + "?useUnicode=true&characterEncoding=utf8&connectionTimeZone=UTC"
             + "&forceConnectionTimeZoneToSession=true";
     final HikariDataSource dataSource =

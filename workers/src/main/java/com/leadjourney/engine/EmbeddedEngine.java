@@ -200,7 +200,7 @@ public class EmbeddedEngine implements DisposableBean {
     assembly.yieldJobs(activatedJobs.keys());
     final long started = System.nanoTime();
     assembly.checkpoint(keptState.prepare());
-    keptState.complete(log, processes, incidents, firstKeyOfState, offset, readUpTo);
+    keptState.complete(new KeptEngineState.Kept(log, processes, incidents, firstKeyOfState, offset, readUpTo));
     LOG.info("Engine state kept for the next start in {} ms ({} log blocks)", (System.nanoTime() - started) / 1_000_000, log.blockCount());
   }
 

@@ -56,26 +56,19 @@ final class KeptEngineState {
   }
 
   /** Writes the rest of the set next to the checkpoint, the marker last. */
-  void complete(
-      final CompactingLogStorage log,
-      final EmbeddedProcessCatalog processes,
-      final EmbeddedIncidents incidents,
-      final long firstKeyOfState,
-      final Duration clockOffset,
-      final long eventsReadUpTo)
-      throws IOException {
+  void complete(final Kept kept) throws IOException {
     try (var out = dataOut(keptDir.resolve("log.bin"))) {
-      log.writeTo(out);
+      kept.log().writeTo(out);
     }
     try (var out = dataOut(keptDir.resolve("views.bin"))) {
-      processes.writeTo(out);
-      incidents.writeTo(out);
+      kept.processes().writeTo(out);
+      kept.incidents().writeTo(out);
     }
     final var marker = new Properties();
     marker.setProperty("engineVersion", VersionUtil.getVersion());
-    marker.setProperty("firstKeyOfState", Long.toString(firstKeyOfState));
-    marker.setProperty("clockOffset", clockOffset.toString());
-    marker.setProperty("eventsReadUpTo", Long.toString(eventsReadUpTo));
+    marker.setProperty("firstKeyOfState", Long.toString(kept.firstKeyOfState()));
+    marker.setProperty("clockOffset", kept.clockOffset().toString());
+    marker.setProperty("eventsReadUpTo", Long.toString(kept.eventsReadUpTo()));
     final Path unfinished = keptDir.resolve(MARKER + ".tmp");
     try (OutputStream out = Files.newOutputStream(unfinished)) {
       marker.store(out, "Engine state kept at a graceful stop; the next start continues from it");

@@ -50,7 +50,7 @@ final class StandInCluster implements AutoCloseable {
   }
 
   String jdbcUrl() {
-    return "jdbc:mysql://localhost:" + mysql.getConfiguration().getPort() + "/journeys";
+    return com.leadjourney.database.EmbeddedDatabase.jdbcUrl(mysql, "journeys");
   }
 
   String grpcAddress() {
