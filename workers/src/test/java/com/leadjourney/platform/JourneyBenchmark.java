@@ -271,6 +271,7 @@ class JourneyBenchmark extends OwnAppTest {
     final var started = new java.util.concurrent.ConcurrentLinkedQueue<Long>();
     final var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
     final long start = System.nanoTime();
+    long lastChunk = start;
     for (int i = 0; i < n; i++) {
       window.acquire();
       client.newCreateInstanceCommand().bpmnProcessId("ceiling-lead-journey").latestVersion()
@@ -288,6 +289,11 @@ class JourneyBenchmark extends OwnAppTest {
       // Keep the engine's queue from growing without bound: start no further ahead than the tasks.
       while (i - tasks.get() > 2_000 && failure.get() == null) {
         Thread.sleep(5);
+      }
+      if (keepOpen && i > 0 && i % 10_000 == 0) { // the slope: does the rate fall as journeys stay open?
+        final long now = System.nanoTime();
+        System.out.printf("bench (a) %,d open: last 10,000 started at %.1f /s%n", i, 10_000 / ((now - lastChunk) / 1e9));
+        lastChunk = now;
       }
       if (failure.get() != null) {
         throw new IllegalStateException("ceiling: an instance could not start", failure.get());
