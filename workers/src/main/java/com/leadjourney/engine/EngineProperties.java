@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param clockStartsBack the embedded engine starts its clock this far in the past (the demo plays
  *     a past quarter forward to the present; the clock can only move forward once it runs)
+ * @param stateMemoryLimitMb off-heap memory of the engine's RocksDB state (block cache, memtables); Zeebe's own
+ *     default for a partition. At 128 MB, end to end fell to 0.73x with 40,000 journeys open; at 512 it did not fall
  * @param keepStateOnStop a graceful stop keeps the embedded engine's state and the next start
  *     continues from it; otherwise (and always after a crash) open journeys are rebuilt from MySQL
  */
@@ -20,7 +22,7 @@ public record EngineProperties(
     @DefaultValue("true") boolean embedded,
     @DefaultValue("26500") int gatewayPort,
     @DefaultValue("./data/engine") Path stateDir,
-    @DefaultValue("128") long stateMemoryLimitMb,
+    @DefaultValue("512") long stateMemoryLimitMb,
     @DefaultValue("5s") Duration logCompactionInterval,
     @DefaultValue("0s") Duration clockStartsBack,
     @DefaultValue("true") boolean keepStateOnStop) {}
