@@ -22,7 +22,11 @@ public record EngineProperties(
     @DefaultValue("true") boolean embedded,
     @DefaultValue("26500") int gatewayPort,
     @DefaultValue("./data/engine") Path stateDir,
-    @DefaultValue("512") long stateMemoryLimitMb,
+    @DefaultValue(EngineProperties.STATE_MEMORY_LIMIT_MB) long stateMemoryLimitMb,
     @DefaultValue("5s") Duration logCompactionInterval,
     @DefaultValue("0s") Duration clockStartsBack,
-    @DefaultValue("true") boolean keepStateOnStop) {}
+    @DefaultValue("true") boolean keepStateOnStop) {
+
+  /** The default of {@code stateMemoryLimitMb}; the engine memory benchmark runs the engine with it too. */
+  static final String STATE_MEMORY_LIMIT_MB = "512";
+}
