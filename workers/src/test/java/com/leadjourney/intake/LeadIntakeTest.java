@@ -8,19 +8,15 @@ import com.leadjourney.LeadApi;
 import com.leadjourney.engine.EmbeddedEngine;
 import com.leadjourney.lead.LeadRepository;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.data.domain.Limit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A lead posted to the API walks into its journey; bad input stores nothing. */
 class LeadIntakeTest extends EmbeddedAppTest {
@@ -28,9 +24,6 @@ class LeadIntakeTest extends EmbeddedAppTest {
   @Autowired TestRestTemplate http;
   @Autowired EmbeddedEngine engine;
   @Autowired LeadRepository leads;
-  @Autowired OutboxRepository outbox;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired TransactionTemplate transaction;
 
   private LeadApi api() {
     return new LeadApi(http);
@@ -154,46 +147,5 @@ class LeadIntakeTest extends EmbeddedAppTest {
     final var missing = admin().getForEntity("/api/leads/no-such-lead", Map.class);
     assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat((String) missing.getBody().get("detail")).contains("no-such-lead");
-  }
-
-  /**
-   * Every accepted lead leaves a dispatched outbox entry behind. Finding the next lead for the engine
-   * must not read past them, or intake slows with every lead the product ever took (ordered by id
-   * alone, the lookup read them all).
-   */
-  @Test
-  void findingTheNextLeadForTheEngineDoesNotReadPastTheLeadsAlreadyHandedOver() {
-    final Object id = post("""
-        {"email":"history@example.com","consent":true}""", null).getBody().get("id");
-    await().atMost(Duration.ofSeconds(30)).until(() -> outbox.countByDispatchedAtIsNull() == 0);
-    final int handedOver = 50_000;
-    final long last = jdbc.queryForObject("select max(id) from journey_outbox", Long.class);
-    // Written as intake writes them, pending, and dispatched afterwards: the index statistics still
-    // count them as pending, which is what sent MariaDB down the primary key. (Due only tomorrow, so
-    // the app's own relay does not start them in the meantime.)
-    jdbc.update("""
-        insert into journey_outbox (lead_id, created_at, next_attempt_at, attempts)
-        select ?, now(3), now(3) + interval 1 day, 1 from seq_1_to_%d""".formatted(handedOver), id);
-    jdbc.execute("analyze table journey_outbox");
-    jdbc.update("update journey_outbox set dispatched_at = now(3) where id > ?", last);
-    // And one waiting, the newest, as a just-accepted lead's is; due in an hour, so the app's own relay leaves it alone.
-    jdbc.update("insert into journey_outbox (lead_id, created_at, next_attempt_at) values (?, now(3), now(3) + interval 1 hour)", id);
-    try {
-      final long before = rowsRead();
-      for (int i = 0; i < 10; i++) {
-        final List<OutboxEntry> due = transaction.execute(tx -> outbox.lockNextDue(Instant.now().plus(Duration.ofHours(2)), Limit.of(1)));
-        assertThat(due).extracting(OutboxEntry::getLeadId).containsExactly(id.toString());
-      }
-      // The whole app shares the counter (the relay polls, too); reading the entries even once is 50,000.
-      assertThat(rowsRead() - before).as("rows read by 10 lookups, and whatever else ran meanwhile").isLessThan(handedOver);
-    } finally {
-      jdbc.update("delete from journey_outbox where id > ?", last);
-    }
-  }
-
-  /** Index and table rows MariaDB read, server-wide. */
-  private long rowsRead() {
-    return jdbc.queryForList("show global status where variable_name in ('Handler_read_next', 'Handler_read_rnd_next', 'Handler_read_prev')")
-        .stream().mapToLong(row -> Long.parseLong(row.get("Value").toString())).sum();
   }
 }
