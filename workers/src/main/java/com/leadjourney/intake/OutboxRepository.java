@@ -16,9 +16,9 @@ interface OutboxRepository extends JpaRepository<OutboxEntry, Long> {
   /**
    * The next due entry, locked; entries another app replica is handling are skipped
    * (SELECT ... FOR UPDATE SKIP LOCKED, on MySQL 8 and MariaDB 10.6+). Ordered as the pending index
-   * (dispatched_at, next_attempt_at, then the key) is: ordered by id alone, MariaDB (its statistics
-   * still counting entries written pending as pending) walked the primary key past every entry ever
-   * dispatched to find the first pending one, a cost that grew with every lead ever accepted.
+   * (dispatched_at, next_attempt_at, then the key) is: ordered by id alone, MariaDB walked the primary
+   * key past every entry ever dispatched whenever a burst of entries waited (it judged the first waiting
+   * one near), a cost that grew with every lead ever accepted.
    */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
