@@ -21,19 +21,28 @@ import org.junit.jupiter.api.Test;
  * writes target/bench/restart.json. Not in the test command:
  *
  * <p>./mvnw -q -pl workers -am verify -Dexec.skip=true -Dtest=RestartBenchmark -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.mode=full]
+ *
+ * <p>With -Dbench.restart.from=DIR it fills nothing: it starts the app on the data directory of an app stopped
+ * gracefully elsewhere (JourneyBenchmark's leaves 100,000 open journeys in the engine with
+ * -Dbench.open=100000; move it out of target/ first, the next test run clears it) and times from the start.
  */
 class RestartBenchmark {
 
   private final int open =
       Integer.getInteger("bench.open", "full".equals(System.getProperty("bench.mode")) ? 100_000 : 1_000);
   private final boolean crash = Boolean.parseBoolean(System.getProperty("bench.restart.crash", String.valueOf(open <= 10_000)));
-  private final Path dir = EmbeddedAppTest.newDataDir("restart-bench-");
+  private final String keptElsewhere = System.getProperty("bench.restart.from");
+  private final Path dir = keptElsewhere != null ? Path.of(keptElsewhere).toAbsolutePath() : EmbeddedAppTest.newDataDir("restart-bench-");
   private final int httpPort = EmbeddedAppTest.freePort();
   private final int dbPort = EmbeddedAppTest.freePort();
   private final List<String> arguments = AppProcess.embedded(dir, dbPort, Duration.ZERO);
 
   @Test
   void restartWithOpenJourneys() throws Exception {
+    if (keptElsewhere != null) {
+      restartFromStateKeptElsewhere();
+      return;
+    }
     final AppProcess first = AppProcess.start(dir, "app-1", httpPort, arguments);
     final long oldTask;
     try {
@@ -47,29 +56,14 @@ class RestartBenchmark {
     final long stopping = System.nanoTime();
     first.close();
     final double stopped = secondsSince(stopping);
-    final var graceful = new StringBuilder();
+    final CharSequence graceful;
     try (AppProcess second = AppProcess.start(dir, "app-2", httpPort, arguments)) {
       final double answering = secondsSince(stopping);
-      final double newLeadTask = newLeadTask(second, "after-restart");
-      final long completing = System.nanoTime();
-      touchAndComplete(second, oldTask);
-      final double oldTaskDone = secondsSince(stopping);
-      final long rebuilt = count("select count(*) from journey_event where type = 'JOURNEY_REBUILT'");
-      final long replaced = count("select count(*) from human_task where element_id = 'WorkLead' and state = 'CANCELED'");
       System.out.printf("%n(f) embedded restart with %,d open journeys, SIGTERM (engine state kept)%n", open);
       System.out.printf("  old app stopped (state kept)   %8.1f s%n", stopped);
-      System.out.printf("  answering /actuator/health    %8.1f s   from SIGTERM; target < 60 s%n", answering);
-      System.out.printf("  a new lead's XDR task          %8.1f s   after it was posted, once answering%n", newLeadTask);
-      System.out.printf("  a task from before completed   %8.1f s   from SIGTERM (%.2f s for the call)%n", oldTaskDone, secondsSince(completing));
-      System.out.printf("  journeys rebuilt / replaced    %,8d / %,d%n", rebuilt, replaced);
-      if (rebuilt > 0 || replaced > 0) {
-        throw new IllegalStateException("a graceful restart rebuilt " + rebuilt + " journeys and replaced " + replaced + " tasks");
-      }
-      graceful.append("""
-          "stoppedSeconds": %.1f, "answeringSeconds": %.1f, "newLeadTaskSeconds": %.1f, "oldTaskCompletedSeconds": %.1f"""
-          .formatted(stopped, answering, newLeadTask, oldTaskDone));
+      graceful = "\"stoppedSeconds\": %.1f, ".formatted(stopped) + measureGracefulStart(second, stopping, answering, oldTask, "SIGTERM");
       if (!crash) {
-        write(graceful, "");
+        write(open, graceful, "");
         return;
       }
       second.kill();
@@ -90,15 +84,63 @@ class RestartBenchmark {
       System.out.printf("  every journey recreated        %8.1f s%n", rebuilt);
       System.out.printf("  every XDR task back            %8.1f s%n", tasksBack);
       System.out.printf("  rebuild rate                   %8.0f journeys/s%n", stillOpen / (tasksBack - answering));
-      write(graceful, """
+      write(open, graceful, """
           , "crash": {"answeringSeconds": %.1f, "newLeadTaskSeconds": %.1f, "recreatedSeconds": %.1f, "tasksBackSeconds": %.1f}"""
           .formatted(answering, newLeadTask, rebuilt, tasksBack));
     }
   }
 
-  private void write(final CharSequence graceful, final String crashPart) throws java.io.IOException {
+  /** The restart of a data directory an app left behind at a graceful stop elsewhere; times from the start. */
+  private void restartFromStateKeptElsewhere() throws Exception {
+    final long starting = System.nanoTime();
+    try (AppProcess app = AppProcess.start(dir, "app-restarted", httpPort, arguments)) {
+      final double answering = secondsSince(starting);
+      final long oldTask = count("select min(user_task_key) from human_task where element_id = 'WorkLead' and state = 'OPEN'");
+      final long waiting = runningInEngine(app);
+      System.out.printf("%n(f) embedded restart of %s: %,d journeys open in the engine (state kept at a graceful stop)%n", dir, waiting);
+      final CharSequence graceful = measureGracefulStart(app, starting, answering, oldTask, "the start");
+      write(waiting, "\"timedFrom\": \"start\", " + graceful, "");
+    }
+  }
+
+  /** A new lead's task and an old task completed, timed from {@code since}; fails if anything was rebuilt. */
+  private CharSequence measureGracefulStart(final AppProcess app, final long since, final double answering, final long oldTask, final String from)
+      throws Exception {
+    final double newLeadTask = newLeadTask(app, "after-restart");
+    final long completing = System.nanoTime();
+    touchAndComplete(app, oldTask);
+    final double oldTaskDone = secondsSince(since);
+    final long rebuilt = count("select count(*) from journey_event where type = 'JOURNEY_REBUILT'");
+    final long replaced = count("select count(*) from human_task where element_id = 'WorkLead' and state = 'CANCELED'");
+    System.out.printf("  answering /actuator/health    %8.1f s   from %s; target < 60 s%n", answering, from);
+    System.out.printf("  a new lead's XDR task          %8.1f s   after it was posted, once answering%n", newLeadTask);
+    System.out.printf("  a task from before completed   %8.1f s   from %s (%.2f s for the call)%n", oldTaskDone, from, secondsSince(completing));
+    System.out.printf("  journeys rebuilt / replaced    %,8d / %,d%n", rebuilt, replaced);
+    if (rebuilt > 0 || replaced > 0) {
+      throw new IllegalStateException("a graceful restart rebuilt " + rebuilt + " journeys and replaced " + replaced + " tasks");
+    }
+    return """
+        "answeringSeconds": %.1f, "newLeadTaskSeconds": %.1f, "oldTaskCompletedSeconds": %.1f""".formatted(answering, newLeadTask, oldTaskDone);
+  }
+
+  /**
+   * Journeys the engine holds open, as the designer page counts them: instances of lead-journey and of the
+   * benchmark's copy of it (ceiling-lead-journey), every version; a journey's stage instances are not counted again.
+   */
+  private static long runningInEngine(final AppProcess app) throws java.io.IOException {
+    final var row = java.util.regex.Pattern.compile(
+        "<td>(?:ceiling-)?lead-journey</td>\\s*<td class=\"num\">\\d+</td>\\s*<td>.*?</td>\\s*<td class=\"num\">(\\d+)</td>");
+    final var page = row.matcher(app.get("/designer").body());
+    long total = 0;
+    while (page.find()) {
+      total += Long.parseLong(page.group(1));
+    }
+    return total;
+  }
+
+  private static void write(final long openJourneys, final CharSequence graceful, final String crashPart) throws java.io.IOException {
     Files.createDirectories(Path.of("target/bench"));
-    Files.writeString(Path.of("target/bench/restart.json"), "{\"openJourneys\": %d, %s%s}%n".formatted(open, graceful, crashPart));
+    Files.writeString(Path.of("target/bench/restart.json"), "{\"openJourneys\": %d, %s%s}%n".formatted(openJourneys, graceful, crashPart));
   }
 
   /** Posts one lead and returns the seconds until its XDR task row exists. */
