@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class RestartBenchmark {
 
+  private static final String OLDEST_OPEN_TASK = "select min(user_task_key) from human_task where element_id = 'WorkLead' and state = 'OPEN'";
+
   private final int open =
       Integer.getInteger("bench.open", "full".equals(System.getProperty("bench.mode")) ? 100_000 : 1_000);
   private final boolean crash = Boolean.parseBoolean(System.getProperty("bench.restart.crash", String.valueOf(open <= 10_000)));
@@ -48,7 +50,7 @@ class RestartBenchmark {
     try {
       postLeads(first, open, "restart");
       awaitCount("select count(*) from human_task where element_id = 'WorkLead' and state = 'OPEN'", open, Duration.ofHours(2));
-      oldTask = count("select min(user_task_key) from human_task where element_id = 'WorkLead' and state = 'OPEN'");
+      oldTask = count(OLDEST_OPEN_TASK);
     } catch (final RuntimeException | InterruptedException e) {
       first.close();
       throw e;
@@ -95,7 +97,7 @@ class RestartBenchmark {
     final long starting = System.nanoTime();
     try (AppProcess app = AppProcess.start(dir, "app-restarted", httpPort, arguments)) {
       final double answering = secondsSince(starting);
-      final long oldTask = count("select min(user_task_key) from human_task where element_id = 'WorkLead' and state = 'OPEN'");
+      final long oldTask = count(OLDEST_OPEN_TASK);
       final long waiting = runningInEngine(app);
       System.out.printf("%n(f) embedded restart of %s: %,d journeys open in the engine (state kept at a graceful stop)%n", dir, waiting);
       final CharSequence graceful = measureGracefulStart(app, starting, answering, oldTask, "the start");
@@ -106,7 +108,8 @@ class RestartBenchmark {
   /** A new lead's task and an old task completed, timed from {@code since}; fails if anything was rebuilt. */
   private CharSequence measureGracefulStart(final AppProcess app, final long since, final double answering, final long oldTask, final String from)
       throws Exception {
-    final double newLeadTask = newLeadTask(app, "after-restart");
+    // Its own address each time: a directory restarted twice must not find the last run's lead and its task.
+    final double newLeadTask = newLeadTask(app, "after-restart-" + Long.toString(System.currentTimeMillis(), 36));
     final long completing = System.nanoTime();
     touchAndComplete(app, oldTask);
     final double oldTaskDone = secondsSince(since);
