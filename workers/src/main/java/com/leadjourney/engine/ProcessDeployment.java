@@ -27,6 +27,7 @@ public class ProcessDeployment {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessDeployment.class);
   private static final String MODELS = "classpath*:workflows/*.{bpmn,dmn}";
+  private static final Duration DEPLOY_PATIENCE = Duration.ofMinutes(1);
 
   public record DeployedProcess(String bpmnProcessId, int version, long processDefinitionKey, String resourceName) {}
 
@@ -73,7 +74,10 @@ public class ProcessDeployment {
     for (int i = 1; i < models.length; i++) {
       command = command.addResourceBytes(bytes(models[i]), models[i].getFilename());
     }
-    return command.send().join();
+    // A busy engine (a restart after a long stop triggers every timer that fell due meanwhile) answers
+    // late but answers; past the default 10 s the retry sent the same models again behind the first.
+    // An unreachable one fails at once whatever the timeout.
+    return command.requestTimeout(DEPLOY_PATIENCE).send().join();
   }
 
   private void record(final DeploymentEvent deployment) {
