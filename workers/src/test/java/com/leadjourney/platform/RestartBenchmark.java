@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class RestartBenchmark {
 
-  private static final String OLDEST_OPEN_TASK = "select min(user_task_key) from human_task where element_id = 'WorkLead' and state = 'OPEN'";
+  private static final String OPEN_TASKS = " from human_task where element_id = 'WorkLead' and state = 'OPEN'";
 
   private final int open =
       Integer.getInteger("bench.open", "full".equals(System.getProperty("bench.mode")) ? 100_000 : 1_000);
@@ -50,8 +50,8 @@ class RestartBenchmark {
     final long oldTask;
     try {
       postLeads(first, open, "restart");
-      awaitCount("select count(*) from human_task where element_id = 'WorkLead' and state = 'OPEN'", open, Duration.ofHours(2));
-      oldTask = count(OLDEST_OPEN_TASK);
+      awaitCount("select count(*)" + OPEN_TASKS, open, Duration.ofHours(2));
+      oldTask = count("select min(user_task_key)" + OPEN_TASKS);
     } catch (final RuntimeException | InterruptedException e) {
       first.close();
       throw e;
@@ -72,7 +72,7 @@ class RestartBenchmark {
       }
       second.kill();
     }
-    final long stillOpen = count("select count(*) from human_task where element_id = 'WorkLead' and state = 'OPEN'");
+    final long stillOpen = count("select count(*)" + OPEN_TASKS);
     final long killed = System.nanoTime();
     try (AppProcess third = AppProcess.start(dir, "app-3", httpPort, arguments)) {
       final double answering = secondsSince(killed);
@@ -101,11 +101,10 @@ class RestartBenchmark {
     try (AppProcess app = AppProcess.start(dir, "app-restarted", httpPort, arguments)) {
       final double answering = secondsSince(starting);
       // The newest task from before: after a long stop the oldest are the first whose SLA reassigns them.
-      final long oldTask = count(String.format(Locale.ROOT,
-          "select max(user_task_key) from human_task where element_id = 'WorkLead' and state = 'OPEN' and unix_timestamp(created_at) < %.3f", startedAt));
+      final long oldTask = count("select max(user_task_key)" + OPEN_TASKS + String.format(Locale.ROOT, " and unix_timestamp(created_at) < %.3f", startedAt));
       final long waiting = runningInEngine(app);
       System.out.printf("%n(f) embedded restart of %s: %,d journeys open in the engine (state kept at a graceful stop)%n", dir, waiting);
-      final String graceful = measureGracefulStart(app, starting, answering, oldTask, "the start").toString() + slaCatchUp(startedAt);
+      final String graceful = measureGracefulStart(app, starting, answering, oldTask, "the start") + slaCatchUp(startedAt);
       assertNothingRebuilt();
       write(waiting, "\"timedFrom\": \"start\", " + graceful, "");
     }
@@ -115,7 +114,7 @@ class RestartBenchmark {
    * SLA timers that fell due while the app was stopped all fire when it starts (after a long stop, thousands):
    * how many were recorded, and when the last, from the start. Waits until none came for 10 s.
    */
-  private CharSequence slaCatchUp(final double startedAt) throws InterruptedException {
+  private String slaCatchUp(final double startedAt) throws InterruptedException {
     // unix_timestamp: the same instant whatever time zone this connection's session has.
     final String since = " from journey_event where type in ('SLA_REMINDED', 'SLA_ESCALATED', 'SLA_REASSIGNED', 'SLA_STALLED')"
         + String.format(Locale.ROOT, " and unix_timestamp(occurred_at) >= %.3f", startedAt);
@@ -133,7 +132,7 @@ class RestartBenchmark {
   }
 
   /** A new lead's task and an old task completed, timed from {@code since}. */
-  private CharSequence measureGracefulStart(final AppProcess app, final long since, final double answering, final long oldTask, final String from)
+  private String measureGracefulStart(final AppProcess app, final long since, final double answering, final long oldTask, final String from)
       throws Exception {
     // Its own address each time: a directory restarted twice must not find the last run's lead and its task.
     final double newLeadTask = newLeadTask(app, "after-restart-" + Long.toString(System.currentTimeMillis(), 36));
@@ -144,7 +143,7 @@ class RestartBenchmark {
       if (attempt == 20) {
         throw new IllegalStateException("20 tasks from before the restart were reassigned before they could be completed");
       }
-      task = count("select max(user_task_key) from human_task where element_id = 'WorkLead' and state = 'OPEN' and user_task_key < " + task);
+      task = count("select max(user_task_key)" + OPEN_TASKS + " and user_task_key < " + task);
     }
     final double oldTaskDone = secondsSince(since);
     System.out.printf("  answering /actuator/health    %8.1f s   from %s; target < 60 s%n", answering, from);
