@@ -95,7 +95,8 @@ public class EmbeddedEngine implements DisposableBean {
             keysFrom(firstKeyOfState, rocksDbState(stateDir, properties.stateMemoryLimitMb(), engineInternals)),
             log,
             engineInternals,
-            kept.map(KeptEngineState.Kept::eventsReadUpTo).orElse(-1L));
+            kept.map(KeptEngineState.Kept::eventsReadUpTo).orElse(-1L),
+            new ScheduledCommandsInFlight());
     // Kept state continues on the clock it ran on; timers keep their due times in engine time.
     final Duration startOffset = kept.map(KeptEngineState.Kept::clockOffset).orElse(properties.clockStartsBack().negated());
     if (!startOffset.isZero()) {

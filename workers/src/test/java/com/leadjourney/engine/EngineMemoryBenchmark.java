@@ -41,7 +41,7 @@ public final class EngineMemoryBenchmark {
     final var compacting = new CompactingLogStorage();
     final LogStorage log = stockLog ? StockLogStorage.create() : compacting;
     final var engine =
-        new EmbeddedEngineAssembly(port, EmbeddedEngine.rocksDbState(stateDir, Long.parseLong(EngineProperties.STATE_MEMORY_LIMIT_MB), meters), log, meters, -1);
+        new EmbeddedEngineAssembly(port, EmbeddedEngine.rocksDbState(stateDir, Long.parseLong(EngineProperties.STATE_MEMORY_LIMIT_MB), meters), log, meters, -1, new ScheduledCommandsInFlight());
     engine.start();
 
     try (CamundaClient client =

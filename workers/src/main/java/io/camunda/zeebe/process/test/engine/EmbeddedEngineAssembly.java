@@ -24,6 +24,7 @@ import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import io.camunda.zeebe.stream.api.scheduling.ScheduledCommandCache.StageableScheduledCommandCache;
 import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.util.FeatureFlags;
@@ -66,13 +67,16 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
   /**
    * @param eventsReadUpTo where {@link #readEvents} starts: -1 for a new log, else the position an
    *     earlier run had read up to (its log blocks were kept and are replayed, not read again)
+   * @param scheduledCommands remembers the commands the engine's checkers wrote until they are
+   *     processed, so they are not written again meanwhile (the broker wires one; the test engine none)
    */
   public EmbeddedEngineAssembly(
       final int port,
       final ZeebeDb<ZbColumnFamilies> state,
       final LogStorage logStorage,
       final MeterRegistry meterRegistry,
-      final long eventsReadUpTo) {
+      final long eventsReadUpTo,
+      final StageableScheduledCommandCache scheduledCommands) {
     this.port = port;
     this.state = state;
     this.lastReadPosition = eventsReadUpTo;
@@ -120,6 +124,7 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
             .actorSchedulingService(scheduler)
             .clock(new ControllableStreamClockImpl(clock))
             .meterRegistry(meterRegistry)
+            .scheduledCommandCache(scheduledCommands)
             .build();
   }
 
@@ -254,6 +259,23 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
   }
 
   /** Position of the last command the engine has fully processed; older log entries are dead. */
+  /**
+   * Every record the log still holds, commands and rejections too, oldest first; leaves {@link
+   * #readEvents}'s position alone. For tests and diagnostics.
+   */
+  public void forEachRecord(final BiConsumer<RecordMetadata, LoggedEvent> visitor) {
+    try (LogStreamReader reader = logStream.newLogStreamReader()) {
+      reader.seekToFirstEvent();
+      final var metadata = new RecordMetadata();
+      while (reader.hasNext()) {
+        final LoggedEvent record = reader.next();
+        metadata.reset();
+        record.readMetadata(metadata);
+        visitor.accept(metadata, record);
+      }
+    }
+  }
+
   public long lastProcessedPosition() {
     return streamProcessor.getLastProcessedPositionAsync().join();
   }
