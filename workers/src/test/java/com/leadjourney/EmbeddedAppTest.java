@@ -57,7 +57,7 @@ public abstract class EmbeddedAppTest {
     }
     earlierRunsRemoved = true;
     try (var dirs = Files.list(target)) {
-      for (final Path dir : dirs.filter(d -> d.getFileName().toString().matches("(embedded-app|own-app)-\\d+")).toList()) {
+      for (final Path dir : dirs.filter(d -> d.getFileName().toString().matches("(embedded-app|own-app|restart-from)-\\d+")).toList()) {
         org.springframework.util.FileSystemUtils.deleteRecursively(dir);
       }
     }
