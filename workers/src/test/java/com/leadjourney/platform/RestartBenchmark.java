@@ -35,6 +35,9 @@ class RestartBenchmark {
       Integer.getInteger("bench.open", "full".equals(System.getProperty("bench.mode")) ? 100_000 : 1_000);
   private final boolean crash = Boolean.parseBoolean(System.getProperty("bench.restart.crash", String.valueOf(open <= 10_000)));
   private final String keptElsewhere = System.getProperty("bench.restart.from");
+  // As if the app had stayed stopped that much longer: the kept engine clock (the app's follows it) moves on, so a
+  // long stop's SLA catch-up is measured without waiting hours for one.
+  private final Duration stoppedLonger = Duration.parse(System.getProperty("bench.restart.stopped", "PT0S"));
   private final Path dir = EmbeddedAppTest.newDataDir(keptElsewhere != null ? "restart-from-" : "restart-bench-");
   private final int httpPort = EmbeddedAppTest.freePort();
   private final int dbPort = EmbeddedAppTest.freePort();
@@ -98,18 +101,34 @@ class RestartBenchmark {
   private void restartFromStateKeptElsewhere() throws Exception {
     // On a copy: the run changes the directory (the SLA catch-up, a new lead), and the next run must start from the same state.
     org.springframework.util.FileSystemUtils.copyRecursively(Path.of(keptElsewhere), dir);
-    final double startedAt = System.currentTimeMillis() / 1e3;
+    // Journey timestamps are on the app's clock: the wall clock plus the engine clock's offset.
+    final double startedAt = System.currentTimeMillis() / 1e3 + moveKeptClockOn(dir.resolve("engine-kept/kept.properties")).toMillis() / 1e3;
     final long starting = System.nanoTime();
     try (AppProcess app = AppProcess.start(dir, "app-restarted", httpPort, arguments)) {
       final double answering = secondsSince(starting);
       // The newest task from before: after a long stop the oldest are the first whose SLA reassigns them (then its lead's next task).
       final long oldTask = count("select max(user_task_key)" + OPEN_TASKS + String.format(Locale.ROOT, " and unix_timestamp(created_at) < %.3f", startedAt));
       final long waiting = runningInEngine(app);
-      System.out.printf("%n(f) embedded restart of a copy of %s: %,d journeys open in the engine (state kept at a graceful stop)%n", keptElsewhere, waiting);
+      System.out.printf("%n(f) embedded restart of a copy of %s%s: %,d journeys open in the engine (state kept at a graceful stop)%n", keptElsewhere,
+          stoppedLonger.isZero() ? "" : ", stopped " + stoppedLonger.toString().substring(2).toLowerCase(Locale.ROOT) + " longer", waiting);
       final String graceful = measureGracefulStart(app, starting, answering, oldTask, "the start") + slaCatchUp(startedAt);
       assertNothingRebuilt();
-      write(waiting, "\"timedFrom\": \"start\", " + graceful, "");
+      write(waiting, "\"timedFrom\": \"start\", \"stoppedLonger\": \"" + stoppedLonger + "\", " + graceful, "");
     }
+  }
+
+  /** Moves the kept engine clock on by {@link #stoppedLonger}; returns its offset from the wall clock. */
+  private Duration moveKeptClockOn(final Path kept) throws java.io.IOException {
+    final var marker = new java.util.Properties();
+    try (var in = Files.newBufferedReader(kept)) {
+      marker.load(in);
+    }
+    final Duration offset = Duration.parse(marker.getProperty("clockOffset")).plus(stoppedLonger);
+    marker.setProperty("clockOffset", offset.toString());
+    try (var out = Files.newBufferedWriter(kept)) {
+      marker.store(out, "RestartBenchmark -Dbench.restart.stopped=" + stoppedLonger);
+    }
+    return offset;
   }
 
   /**
