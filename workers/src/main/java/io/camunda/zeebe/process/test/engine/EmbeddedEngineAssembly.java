@@ -258,7 +258,6 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
     return lastReadPosition;
   }
 
-  /** Position of the last command the engine has fully processed; older log entries are dead. */
   /**
    * Every record the log still holds, commands and rejections too, oldest first; leaves {@link
    * #readEvents}'s position alone. For tests and diagnostics.
@@ -276,6 +275,7 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
     }
   }
 
+  /** Position of the last command the engine has fully processed; older log entries are dead. */
   public long lastProcessedPosition() {
     return streamProcessor.getLastProcessedPositionAsync().join();
   }
