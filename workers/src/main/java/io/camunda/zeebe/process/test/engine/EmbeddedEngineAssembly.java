@@ -96,7 +96,7 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
     gateway =
         new GrpcToLogStreamGateway(
             commandWriter, PARTITION_ID, PARTITION_COUNT, port, requestStore, jobStreamer);
-    final var responseWriter = new GrpcResponseWriter(gateway, requestStore, null);
+    final var responseWriter = new EngineResponseWriter(requestStore);
     final var security = new SecurityConfiguration();
     security.getAuthorizations().setEnabled(false);
     streamProcessor =
