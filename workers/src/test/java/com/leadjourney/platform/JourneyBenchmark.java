@@ -27,8 +27,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -105,6 +107,13 @@ class JourneyBenchmark extends OwnAppTest {
       row("a", "ceiling", "%.1f journeys/s".formatted(ceiling(Integer.getInteger("bench.journeys", 1000))), "");
       return;
     }
+    if ("h".equals(System.getProperty("bench.only"))) { // while working on the cadence reviews: some history, then (h)
+      endToEnd(mode.e2eLeads());
+      importRows(mode.importRows(), "hist");
+      row("h", "cadence review p95 over %,d leads".formatted(mode.cadenceLeads()), "%.0f ms".formatted(cadenceP95(mode.cadenceLeads())), "< 300 ms");
+      print(Double.NaN, Double.NaN);
+      return;
+    }
     // Warm-up (JIT, pools, caches) of both the engine and the app, leaving nothing open: without it the
     // loaded run (c), which follows the ceiling, looked 20-40% faster than the empty one.
     run++;
@@ -125,6 +134,10 @@ class JourneyBenchmark extends OwnAppTest {
     final double[] speed = speedToLead(e2e / 2, mode.speedSeconds());
     row("d", "speed-to-lead at %.0f/s".formatted(e2e / 2), "p50 %.0f / p95 %.0f / p99 %.0f ms".formatted(speed[0], speed[1], speed[2]), "p99 < 250 ms");
     results.put("speedToLeadMs", Map.of("p50", speed[0], "p95", speed[1], "p99", speed[2], "rate", e2e / 2));
+    if ("d".equals(System.getProperty("bench.only"))) { // while working on speed-to-lead: measured as the full run does, after (b)
+      print(Double.NaN, Double.NaN);
+      return;
+    }
 
     final double ceiling = ceiling(mode.openJourneys());
     row("a", "ceiling, no-op workers (%,d journeys)".formatted(mode.openJourneys()), "%.1f journeys/s".formatted(ceiling), "");
@@ -263,7 +276,27 @@ class JourneyBenchmark extends OwnAppTest {
             where l.email like ? and x.element_id = 'WorkLead'""",
             (r, i) -> r.getDouble(1), batch + "-%")
         .stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    results.put("speedToLeadSlowest", slowestTimelines(batch, Math.max(1, n / 100)));
     return new double[] {percentile(millis, 50), percentile(millis, 95), percentile(millis, 99)};
+  }
+
+  /** Where the slowest leads of a batch spent their wait: each step of the path, in ms after intake. */
+  private List<String> slowestTimelines(final String batch, final int count) {
+    return jdbc.queryForList(
+        """
+        select l.id from human_task x join leads l on l.id = x.lead_id where l.email like ? and x.element_id = 'WorkLead'
+        order by timestampdiff(microsecond, l.created_at, x.created_at) desc limit ?""",
+        String.class, batch + "-%", count).stream()
+        .map(lead -> String.join(" ", jdbc.queryForList(
+            """
+            select concat(step, ' +', round(timestampdiff(microsecond, l.created_at, at) / 1000)) from (
+              select lead_id, concat(lower(type), coalesce(concat(':', stage), '')) step, occurred_at at from journey_event
+              union all select lead_id, 'qualified', decided_at from qualification_decision
+              union all select lead_id, 'routed', decided_at from routing_decision
+              union all select lead_id, concat('task:', element_id), created_at from human_task) s
+            join leads l on l.id = s.lead_id where l.id = ? order by at""",
+            String.class, lead)))
+        .toList();
   }
 
   // --- (a): the engine's ceiling ------------------------------------------------------------
@@ -428,31 +461,25 @@ class JourneyBenchmark extends OwnAppTest {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  /** Grows the lead table to {@code leads} by copying imported history, then times every cadence's review for several periods. */
+  /**
+   * Grows the lead table to {@code leads} by copying the leads there are, each with its history (journey
+   * events, qualification decisions, tasks, feedback, engagement) moved back in time, then times every
+   * cadence's review for several periods. Copying the leads alone (until stop 22) left the tables a review
+   * reads at the size of the runs before, so a review of "1,000,000 leads" read the history of 200,000.
+   */
   private double cadenceP95(final int leads) throws Exception {
-    // Every column copied as it is but the key, the unique email and the creation date (spread back over the year).
-    final List<String> columns = jdbc.queryForList(
-        "select column_name from information_schema.columns where table_schema = database() and table_name = 'leads' order by ordinal_position",
-        String.class);
+    jdbc.execute("create table bench_original_lead as select id from leads");
+    final int originals = jdbc.queryForObject("select count(*) from bench_original_lead", Integer.class);
     int have = jdbc.queryForObject("select count(*) from leads", Integer.class);
-    int copy = 0;
-    while (have < leads) {
-      copy++;
-      final int round = copy;
-      final int add = Math.min(have, leads - have);
-      final String values = columns.stream()
-          .map(c -> switch (c) {
-            case "id" -> "uuid()";
-            case "email" -> "concat('c" + round + "-', email)";
-            case "idempotency_key" -> "null";
-            case "created_at" -> "created_at - interval " + (round * 37 % 300) + " day";
-            default -> c;
-          })
-          .collect(java.util.stream.Collectors.joining(", "));
-      jdbc.update("insert into leads (" + String.join(", ", columns) + ") select " + values + " from leads limit " + add);
+    for (int round = 1; have < leads; round++) {
+      final int add = Math.min(originals, leads - have);
+      copyLeadsWithHistory(round, add);
       have += add;
     }
+    jdbc.execute("drop table bench_original_lead");
+    jdbc.execute("analyze table leads, journey_event, qualification_decision, human_task, feedback, engagement");
     final List<Double> millis = new ArrayList<>();
+    final Map<String, Double> slowest = new LinkedHashMap<>();
     final List<String> paths = List.of(
         "/api/cadence-reviews/weekly?period=2026-W10", "/api/cadence-reviews/weekly?period=2026-W30", "/api/cadence-reviews/weekly",
         "/api/cadence-reviews/monthly?period=2026-03", "/api/cadence-reviews/monthly?period=2026-07", "/api/cadence-reviews/monthly",
@@ -462,14 +489,67 @@ class JourneyBenchmark extends OwnAppTest {
         final long start = System.nanoTime();
         final int status = send("GET", path, null, null);
         if (round > 0) { // the first round warms up
-          millis.add((System.nanoTime() - start) / 1e6);
+          final double took = (System.nanoTime() - start) / 1e6;
+          millis.add(took);
+          slowest.merge(path.substring("/api/cadence-reviews/".length()), took, Math::max);
         }
         if (status != 200) {
           throw new IllegalStateException(path + " answered " + status);
         }
       }
     }
+    results.put("cadenceSlowestMsByReview", slowest);
     return percentile(millis.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 95);
+  }
+
+  /**
+   * Round {@code round}'s copy of {@code add} original leads: a copy's key is the original's with its first
+   * three characters replaced by "r" and the round, so its history can follow it; every time goes back
+   * {@code round * 37 % 300} days, so copies fill the past year's periods.
+   */
+  private void copyLeadsWithHistory(final int round, final int add) {
+    final String prefix = "'r%02d'".formatted(round); // not hex: no original key starts so
+    final String days = String.valueOf(round * 37 % 300);
+    jdbc.update("insert into leads (" + columns("leads") + ") select "
+        + copied("leads", column -> switch (column) {
+          case "id" -> "concat(" + prefix + ", substr(id, 4))";
+          case "email" -> "concat('c" + round + "-', email)";
+          case "idempotency_key" -> "null";
+          default -> null;
+        }, days) + " from leads where id in (select id from bench_original_lead) limit " + add);
+    for (final String table : List.of("journey_event", "qualification_decision", "human_task", "feedback", "engagement")) {
+      jdbc.update("insert into " + table + " (" + columns(table) + ") select "
+          + copied(table, column -> switch (column) {
+            case "lead_id" -> "concat(" + prefix + ", substr(lead_id, 4))";
+            case "user_task_key" -> "user_task_key + " + round + " * 10000000000000000";
+            default -> null;
+          }, days)
+          + " from " + table + " where lead_id in (select id from bench_original_lead)"
+          + " and concat(" + prefix + ", substr(lead_id, 4)) in (select id from leads)");
+    }
+  }
+
+  /** The table's columns but an auto-increment key, comma-separated. */
+  private String columns(final String table) {
+    return String.join(", ", copyableColumns(table));
+  }
+
+  private List<String> copyableColumns(final String table) {
+    return jdbc.queryForList(
+        "select column_name from information_schema.columns where table_schema = database() and table_name = ? and extra not like '%auto_increment%'"
+            + " order by ordinal_position",
+        String.class, table);
+  }
+
+  /** The select list copying the table's columns: {@code mapped} where it says, times moved back, the rest as they are. */
+  private String copied(final String table, final Function<String, String> mapped, final String days) {
+    final List<String> times = jdbc.queryForList(
+        "select column_name from information_schema.columns where table_schema = database() and table_name = ? and data_type in ('timestamp', 'datetime')",
+        String.class, table);
+    return copyableColumns(table).stream()
+        .map(column -> mapped.apply(column) != null ? mapped.apply(column)
+            : times.contains(column) ? column + " - interval " + days + " day" : column)
+        .collect(Collectors.joining(", "));
   }
 
   // --- plumbing -------------------------------------------------------------------------------
