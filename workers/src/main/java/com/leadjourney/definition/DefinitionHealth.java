@@ -43,13 +43,12 @@ public class DefinitionHealth {
     jdbc.query(
         """
         select d.definition_version, count(distinct d.lead_id),
-          count(distinct case when exists (select 1 from human_task t where t.lead_id = d.lead_id and t.process_id = 'xdr-handoff'
-            and t.outcome = 'meeting-booked' and t.closed_at >= d.decided_at) then d.lead_id end),
-          count(distinct case when exists (select 1 from human_task t where t.lead_id = d.lead_id and t.process_id = 'sales-acceptance'
-            and t.outcome = 'accepted' and t.closed_at >= d.decided_at) then d.lead_id end),
-          count(distinct case when exists (select 1 from human_task t where t.lead_id = d.lead_id and t.process_id = 'sales-acceptance'
-            and t.outcome = 'rejected' and t.closed_at >= d.decided_at) then d.lead_id end)
-        from qualification_decision d where d.outcome = 'mql' and d.decided_at >= ? and d.decided_at < ? group by d.definition_version""",
+          count(distinct case when t.process_id = 'xdr-handoff' and t.outcome = 'meeting-booked' then d.lead_id end),
+          count(distinct case when t.process_id = 'sales-acceptance' and t.outcome = 'accepted' then d.lead_id end),
+          count(distinct case when t.process_id = 'sales-acceptance' and t.outcome = 'rejected' then d.lead_id end)
+        from qualification_decision d
+        left join human_task t on t.lead_id = d.lead_id and t.closed_at >= d.decided_at and t.process_id in ('xdr-handoff', 'sales-acceptance')
+        where d.outcome = 'mql' and d.decided_at >= ? and d.decided_at < ? group by d.definition_version""",
         row -> {
           byVersion.put(row.getString(1), new Health(row.getInt(2), row.getInt(3), row.getInt(4), row.getInt(5)));
         },

@@ -13,6 +13,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,29 +61,29 @@ public class CadenceReview {
   }
 
   private void weekly(final Pack pack) {
-    pack.measure("mqls", "New MQLs", LEADING, "leads", HIGHER, p -> count(facts.mqls(p)), facts.mqlTarget(pack.period).setScale(1, RoundingMode.HALF_UP),
+    pack.measure("mqls", "New MQLs", LEADING, "leads", HIGHER, p -> count(mqls(pack, p)), facts.mqlTarget(pack.period).setScale(1, RoundingMode.HALF_UP),
         "Is marketing on pace for its commitment (target: the month's commitment, pro rata)?");
     pack.measure("first-touch-in-sla", "First touches inside the SLA", LEADING, "%", HIGHER,
-        p -> inSlaShare(facts.firstTouches(p)), targets.firstTouchInSla(), "Does sales keep its side of the SLA?");
+        p -> inSlaShare(firstTouches(pack, p)), targets.firstTouchInSla(), "Does sales keep its side of the SLA?");
     pack.measure("speed-to-lead-median", "Speed-to-lead, median", LEADING, "minutes", LOWER,
-        p -> median(facts.firstTouches(p).speedToLead()), null, "How long does a new lead wait for a human?");
+        p -> median(firstTouches(pack, p).speedToLead()), null, "How long does a new lead wait for a human?");
     pack.measure("sla-escalations", "SLA escalations", LEADING, "events", LOWER, p -> count(facts.slaEscalations(p)), null,
         "How often did a deadline pass without a touch or a decision?");
     pack.measure("open-tasks-overdue", "Open tasks past due at period end", LEADING, "tasks", LOWER,
-        p -> count(facts.openTasksAtEnd(p).overdue()), null, "Is work piling up?");
+        p -> count(openTasksAtEnd(pack, p).overdue()), null, "Is work piling up?");
     pack.measure("oldest-open-task", "Oldest open task at period end", LEADING, "hours", LOWER,
-        p -> hours(facts.openTasksAtEnd(p).oldest()), null, "Is anything forgotten?");
-    pack.breakdown("speed-to-lead-bands", "First touches by speed-to-lead band", "touches", p -> bands(facts.firstTouches(p).speedToLead()));
+        p -> hours(openTasksAtEnd(pack, p).oldest()), null, "Is anything forgotten?");
+    pack.breakdown("speed-to-lead-bands", "First touches by speed-to-lead band", "touches", p -> bands(firstTouches(pack, p).speedToLead()));
     pack.breakdown("feedback-reasons", "Recycle, reject and loss reasons", "leads", facts::feedbackReasons);
   }
 
   private void monthly(final Pack pack) {
-    pack.measure("mqls", "MQLs", LAGGING, "leads", HIGHER, p -> count(facts.mqls(p)), facts.mqlTarget(pack.period).setScale(1, RoundingMode.HALF_UP),
+    pack.measure("mqls", "MQLs", LAGGING, "leads", HIGHER, p -> count(mqls(pack, p)), facts.mqlTarget(pack.period).setScale(1, RoundingMode.HALF_UP),
         "Did marketing meet its commitment?");
-    pack.measure("sqls", "SQLs (meetings booked)", LAGGING, "leads", HIGHER, p -> count(facts.tasksClosed(p, "xdr-handoff", "meeting-booked")), null,
+    pack.measure("sqls", "SQLs (meetings booked)", LAGGING, "leads", HIGHER, p -> count(sqls(pack, p)), null,
         "How many MQLs did XDRs turn into meetings?");
     pack.measure("mql-to-sql", "MQL → SQL", LAGGING, "%", HIGHER,
-        p -> Indicators.percent(facts.tasksClosed(p, "xdr-handoff", "meeting-booked"), facts.mqls(p)), null,
+        p -> Indicators.percent(sqls(pack, p), mqls(pack, p)), null,
         "Does the definition pick leads sales can work?");
     pack.measure("acceptance-rate", "SQLs accepted by AEs", LAGGING, "%", HIGHER, this::acceptanceRate, targets.acceptanceRate(),
         "Do AEs stand behind what XDRs hand them?");
@@ -109,6 +110,24 @@ public class CadenceReview {
     pack.breakdown("revenue-by-program", "Revenue credited by program (W-shaped)", "dollars",
         p -> facts.programReturns(p).stream().collect(Collectors.toMap(ProgramReturn::program, ProgramReturn::revenue)));
     pack.breakdown("loss-reasons", "Deals lost by reason", "deals", facts::lossReasons);
+  }
+
+  // Facts several measures show are read once per period: weekly's first touches feed four of them.
+
+  private int mqls(final Pack pack, final ReviewPeriod p) {
+    return pack.once("mqls", p, facts::mqls);
+  }
+
+  private int sqls(final Pack pack, final ReviewPeriod p) {
+    return pack.once("sqls", p, q -> facts.tasksClosed(q, "xdr-handoff", "meeting-booked"));
+  }
+
+  private CadenceFacts.FirstTouches firstTouches(final Pack pack, final ReviewPeriod p) {
+    return pack.once("first-touches", p, facts::firstTouches);
+  }
+
+  private CadenceFacts.OpenTasks openTasksAtEnd(final Pack pack, final ReviewPeriod p) {
+    return pack.once("open-tasks", p, facts::openTasksAtEnd);
   }
 
   private BigDecimal acceptanceRate(final ReviewPeriod p) {
@@ -165,6 +184,7 @@ public class CadenceReview {
     final ReviewPeriod previous;
     final List<Indicator> indicators = new ArrayList<>();
     final List<Breakdown> breakdowns = new ArrayList<>();
+    private final Map<String, Object> known = new HashMap<>();
 
     Pack(final ReviewPeriod period) {
       this.period = period;
@@ -175,6 +195,11 @@ public class CadenceReview {
         final String key, final String name, final Indicators.Kind kind, final String unit, final Indicators.Better better,
         final Function<ReviewPeriod, BigDecimal> measure, final BigDecimal target, final String question) {
       indicators.add(Indicators.indicator(key, name, kind, unit, better, measure.apply(period), measure.apply(previous), target, question));
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T once(final String fact, final ReviewPeriod p, final Function<ReviewPeriod, T> query) {
+      return (T) known.computeIfAbsent(fact + " " + p.label(), ignored -> query.apply(p));
     }
 
     void breakdown(final String key, final String title, final String unit, final Function<ReviewPeriod, Map<String, BigDecimal>> measure) {
