@@ -8,8 +8,6 @@ import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.process.test.engine.EmbeddedEngineAssembly;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,15 +44,7 @@ class EnginesSharingAJvmTest {
 
   private synchronized int startEngine() {
     final int port = EmbeddedAppTest.freePort();
-    final var meters = new SimpleMeterRegistry();
-    final var engine =
-        new EmbeddedEngineAssembly(
-            port,
-            EmbeddedEngine.rocksDbState(EmbeddedAppTest.newDataDir("shared-jvm-"), 64, meters),
-            new CompactingLogStorage(),
-            meters,
-            -1,
-            new ScheduledCommandsInFlight());
+    final var engine = StandaloneEngine.create(port, "shared-jvm-");
     engines.add(engine);
     engine.start();
     return port;
@@ -62,9 +52,7 @@ class EnginesSharingAJvmTest {
 
   /** The process id each creation's answer names. */
   private static List<String> createOn(final int port, final String processId) {
-    try (CamundaClient client =
-        CamundaClient.newClientBuilder().grpcAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(false)
-            .defaultRequestTimeout(Duration.ofSeconds(30)).build()) {
+    try (CamundaClient client = StandaloneEngine.client(port, Duration.ofSeconds(30))) {
       client.newDeployResourceCommand()
           .addProcessModel(Bpmn.createExecutableProcess(processId).startEvent().endEvent().done(), processId + ".bpmn")
           .send().join();

@@ -10,8 +10,6 @@ import io.camunda.zeebe.process.test.engine.EmbeddedEngineAssembly;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,15 +30,7 @@ class TimersDueAtOnceTest {
   private static final int IN_FLIGHT = 100;
 
   private final int port = EmbeddedAppTest.freePort();
-  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  private final EmbeddedEngineAssembly engine =
-      new EmbeddedEngineAssembly(
-          port,
-          EmbeddedEngine.rocksDbState(EmbeddedAppTest.newDataDir("timers-due-"), 64, meters),
-          new CompactingLogStorage(),
-          meters,
-          -1,
-          new ScheduledCommandsInFlight());
+  private final EmbeddedEngineAssembly engine = StandaloneEngine.create(port, "timers-due-");
 
   @AfterEach
   void stop() {
@@ -50,10 +40,7 @@ class TimersDueAtOnceTest {
   @Test
   void timersThatFellDueTogetherAreEachTriggeredOnce() {
     engine.start();
-    try (CamundaClient client =
-        CamundaClient.newClientBuilder().grpcAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(false)
-            // A cold engine on a slow CI machine took over 10 s (the default) to answer the first 200 creations.
-            .defaultRequestTimeout(Duration.ofMinutes(1)).build()) {
+    try (CamundaClient client = StandaloneEngine.client(port, Duration.ofMinutes(1))) {
       client.newDeployResourceCommand()
           .addProcessModel(
               Bpmn.createExecutableProcess("first-touch-clock").startEvent().intermediateCatchEvent("Due", e -> e.timerWithDuration("PT4H"))
