@@ -68,6 +68,11 @@ class JourneyBenchmark extends OwnAppTest {
   private static final List<String> MODELS = List.of(
       "lead-journey", "contact-intake", "pre-qualification", "nurture", "xdr-handoff", "sales-acceptance", "opportunity", "customer");
   private static final int CLIENTS = 8;
+  /** A batch's XDR tasks with their leads (the batch is the email's prefix). */
+  private static final String BATCH_TASKS =
+      " from human_task x join leads l on l.id = x.lead_id where l.email like ? and x.element_id = 'WorkLead'";
+  /** Speed-to-lead of one of them: intake to task row. */
+  private static final String WAIT = "timestampdiff(microsecond, l.created_at, x.created_at)";
   private static final Duration SETTLE = Duration.ofMinutes(1);
 
   @DynamicPropertySource
@@ -248,7 +253,7 @@ class JourneyBenchmark extends OwnAppTest {
 
   private int tasksOf(final String batch) {
     return jdbc.queryForObject(
-        "select count(*) from human_task x join leads l on l.id = x.lead_id where l.email like ? and x.element_id = 'WorkLead'", Integer.class, batch + "-%");
+        "select count(*)" + BATCH_TASKS, Integer.class, batch + "-%");
   }
 
   // --- (d): machine speed-to-lead ---------------------------------------------------------------
@@ -271,10 +276,7 @@ class JourneyBenchmark extends OwnAppTest {
     scheduler.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
     awaitTasks(batch, n, Duration.ofMinutes(10));
     final double[] millis = jdbc.query(
-            """
-            select timestampdiff(microsecond, l.created_at, x.created_at) / 1000.0 from human_task x join leads l on l.id = x.lead_id
-            where l.email like ? and x.element_id = 'WorkLead'""",
-            (r, i) -> r.getDouble(1), batch + "-%")
+            "select " + WAIT + " / 1000.0" + BATCH_TASKS, (r, i) -> r.getDouble(1), batch + "-%")
         .stream().mapToDouble(Double::doubleValue).sorted().toArray();
     results.put("speedToLeadSlowest", slowestTimelines(batch, Math.max(1, n / 100)));
     return new double[] {percentile(millis, 50), percentile(millis, 95), percentile(millis, 99)};
@@ -283,10 +285,7 @@ class JourneyBenchmark extends OwnAppTest {
   /** Where the slowest leads of a batch spent their wait: each step of the path, in ms after intake. */
   private List<String> slowestTimelines(final String batch, final int count) {
     return jdbc.queryForList(
-        """
-        select l.id from human_task x join leads l on l.id = x.lead_id where l.email like ? and x.element_id = 'WorkLead'
-        order by timestampdiff(microsecond, l.created_at, x.created_at) desc limit ?""",
-        String.class, batch + "-%", count).stream()
+        "select l.id" + BATCH_TASKS + " order by " + WAIT + " desc limit ?", String.class, batch + "-%", count).stream()
         .map(lead -> String.join(" ", jdbc.queryForList(
             """
             select concat(step, ' +', round(timestampdiff(microsecond, l.created_at, at) / 1000)) from (
@@ -510,46 +509,40 @@ class JourneyBenchmark extends OwnAppTest {
   private void copyLeadsWithHistory(final int round, final int add) {
     final String prefix = "'r%02d'".formatted(round); // not hex: no original key starts so
     final String days = String.valueOf(round * 37 % 300);
-    jdbc.update("insert into leads (" + columns("leads") + ") select "
-        + copied("leads", column -> switch (column) {
-          case "id" -> "concat(" + prefix + ", substr(id, 4))";
-          case "email" -> "concat('c" + round + "-', email)";
-          case "idempotency_key" -> "null";
-          default -> null;
-        }, days) + " from leads where id in (select id from bench_original_lead) limit " + add);
+    copyRows("leads", days, column -> switch (column) {
+      case "id" -> "concat(" + prefix + ", substr(id, 4))";
+      case "email" -> "concat('c" + round + "-', email)";
+      case "idempotency_key" -> "null";
+      default -> null;
+    }, "id in (select id from bench_original_lead) limit " + add);
     for (final String table : List.of("journey_event", "qualification_decision", "human_task", "feedback", "engagement")) {
-      jdbc.update("insert into " + table + " (" + columns(table) + ") select "
-          + copied(table, column -> switch (column) {
-            case "lead_id" -> "concat(" + prefix + ", substr(lead_id, 4))";
-            case "user_task_key" -> "user_task_key + " + round + " * 10000000000000000";
-            default -> null;
-          }, days)
-          + " from " + table + " where lead_id in (select id from bench_original_lead)"
-          + " and concat(" + prefix + ", substr(lead_id, 4)) in (select id from leads)");
+      copyRows(table, days, column -> switch (column) {
+        case "lead_id" -> "concat(" + prefix + ", substr(lead_id, 4))";
+        case "user_task_key" -> "user_task_key + " + round + " * 10000000000000000";
+        default -> null;
+      }, "lead_id in (select id from bench_original_lead) and concat(" + prefix + ", substr(lead_id, 4)) in (select id from leads)");
     }
   }
 
-  /** The table's columns but an auto-increment key, comma-separated. */
-  private String columns(final String table) {
-    return String.join(", ", copyableColumns(table));
-  }
-
-  private List<String> copyableColumns(final String table) {
-    return jdbc.queryForList(
+  /**
+   * Copies the table's rows that match {@code where} into it again: every column but an auto-increment key,
+   * as {@code mapped} says where it says, times moved back {@code days}, the rest as they are.
+   */
+  private void copyRows(final String table, final String days, final Function<String, String> mapped, final String where) {
+    final List<String> columns = jdbc.queryForList(
         "select column_name from information_schema.columns where table_schema = database() and table_name = ? and extra not like '%auto_increment%'"
             + " order by ordinal_position",
         String.class, table);
-  }
-
-  /** The select list copying the table's columns: {@code mapped} where it says, times moved back, the rest as they are. */
-  private String copied(final String table, final Function<String, String> mapped, final String days) {
     final List<String> times = jdbc.queryForList(
         "select column_name from information_schema.columns where table_schema = database() and table_name = ? and data_type in ('timestamp', 'datetime')",
         String.class, table);
-    return copyableColumns(table).stream()
-        .map(column -> mapped.apply(column) != null ? mapped.apply(column)
-            : times.contains(column) ? column + " - interval " + days + " day" : column)
+    final String values = columns.stream()
+        .map(column -> {
+          final String value = mapped.apply(column);
+          return value != null ? value : times.contains(column) ? column + " - interval " + days + " day" : column;
+        })
         .collect(Collectors.joining(", "));
+    jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + values + " from " + table + " where " + where);
   }
 
   // --- plumbing -------------------------------------------------------------------------------
