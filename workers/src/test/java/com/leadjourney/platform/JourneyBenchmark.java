@@ -21,10 +21,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -36,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -68,6 +72,8 @@ class JourneyBenchmark extends OwnAppTest {
   private static final List<String> MODELS = List.of(
       "lead-journey", "contact-intake", "pre-qualification", "nurture", "xdr-handoff", "sales-acceptance", "opportunity", "customer");
   private static final int CLIENTS = 8;
+  /** Named so the CPU split does not count the benchmark's own clients as the app's job workers. */
+  private static final ThreadFactory BENCH_CLIENTS = Thread.ofPlatform().name("bench-client-", 0).factory();
   /** A batch's XDR tasks with their leads (the batch is the email's prefix). */
   private static final String BATCH_TASKS =
       " from human_task x join leads l on l.id = x.lead_id where l.email like ? and x.element_id = 'WorkLead'";
@@ -91,7 +97,7 @@ class JourneyBenchmark extends OwnAppTest {
   @Value("${local.server.port}")
   int port;
 
-  private final HttpClient httpClient = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
+  private final HttpClient httpClient = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS, BENCH_CLIENTS)).build();
   private final Map<String, Object> results = new LinkedHashMap<>();
   private final List<String[]> table = new ArrayList<>();
   private String token;
@@ -196,7 +202,7 @@ class JourneyBenchmark extends OwnAppTest {
   private double endToEnd(final int n) throws Exception {
     final String batch = "e2e" + (++run);
     final long start = System.nanoTime();
-    final var pool = Executors.newFixedThreadPool(CLIENTS);
+    final var pool = Executors.newFixedThreadPool(CLIENTS, BENCH_CLIENTS);
     final AtomicInteger next = new AtomicInteger();
     final List<CompletableFuture<Void>> clients = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
@@ -262,9 +268,12 @@ class JourneyBenchmark extends OwnAppTest {
   private double[] speedToLead(final double rate, final int seconds) throws Exception {
     final String batch = "speed" + (++run);
     final int n = (int) Math.max(1, Math.round(rate * seconds));
-    final var scheduler = Executors.newScheduledThreadPool(CLIENTS);
+    final var scheduler = Executors.newScheduledThreadPool(CLIENTS, BENCH_CLIENTS);
     final long periodNanos = (long) (1e9 / rate);
     final AtomicInteger posted = new AtomicInteger();
+    final Map<String, Long> locksBefore = innodbLockCounters();
+    final Map<String, Long> cpuBefore = cpuNanosByPart();
+    final long wallBefore = System.nanoTime();
     for (int i = 0; i < n; i++) {
       final int index = i;
       scheduler.schedule(() -> {
@@ -278,8 +287,61 @@ class JourneyBenchmark extends OwnAppTest {
     final double[] millis = jdbc.query(
             "select " + WAIT + " / 1000.0" + BATCH_TASKS, (r, i) -> r.getDouble(1), batch + "-%")
         .stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    final Map<String, Long> locks = innodbLockCounters();
+    locks.replaceAll((counter, after) -> counter.endsWith("_max") ? after : after - locksBefore.get(counter));
+    results.put("speedToLeadInnodbLocks", locks);
+    final long wall = System.nanoTime() - wallBefore;
+    final Map<String, Long> cpu = cpuNanosByPart();
+    cpu.replaceAll((part, after) -> Math.round(100.0 * (after - cpuBefore.getOrDefault(part, 0L)) / wall));
+    results.put("speedToLeadCpuPercentOfOneCore", cpu);
     results.put("speedToLeadSlowest", slowestTimelines(batch, Math.max(1, n / 100)));
     return new double[] {percentile(millis, 50), percentile(millis, 95), percentile(millis, 99)};
+  }
+
+  /**
+   * CPU time so far of the app's parts (by thread name) and of the database server: which part a
+   * lead's path waits on when the machine is busy. The engine processes every command on one thread.
+   */
+  private static Map<String, Long> cpuNanosByPart() {
+    final var threads = ManagementFactory.getThreadMXBean();
+    final Map<String, Long> parts = new TreeMap<>();
+    for (final var thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+      final long nanos = thread == null ? -1 : threads.getThreadCpuTime(thread.getThreadId());
+      if (nanos > 0) {
+        parts.merge(partOf(thread.getThreadName()), nanos, Long::sum);
+      }
+    }
+    ProcessHandle.current().descendants()
+        .filter(child -> child.info().command().orElse("").endsWith("mariadbd"))
+        .forEach(database -> parts.put("database server", database.info().totalCpuDuration().orElse(Duration.ZERO).toNanos()));
+    return parts;
+  }
+
+  private static String partOf(final String thread) {
+    if (thread.startsWith("zb-actors")) {
+      return "engine";
+    }
+    if (thread.matches("pool-\\d+-thread-\\d+")) {
+      return "job workers";
+    }
+    if (thread.startsWith("grpc-")) {
+      return "grpc";
+    }
+    if (thread.startsWith("http-nio")) {
+      return "http intake";
+    }
+    if (thread.startsWith("bench-client")) {
+      return "benchmark clients";
+    }
+    return thread.startsWith("outbox") ? "outbox relay" : "other";
+  }
+
+  /** Row lock waits, their time (ms) and deadlocks since the server started: who waits on whom under load. */
+  private Map<String, Long> innodbLockCounters() {
+    final Map<String, Long> counters = new TreeMap<>();
+    jdbc.query("show global status where variable_name in ('Innodb_row_lock_waits', 'Innodb_row_lock_time', 'Innodb_row_lock_time_max', 'Innodb_deadlocks')",
+        (RowCallbackHandler) row -> counters.put(row.getString(1).toLowerCase(Locale.ROOT), row.getLong(2)));
+    return counters;
   }
 
   /** Where the slowest leads of a batch spent their wait: each step of the path, in ms after intake. */
