@@ -61,6 +61,7 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
   private final CommandWriter commandWriter;
   private final GatewayRequestStore requestStore = new GatewayRequestStore();
   private final StreamProcessor streamProcessor;
+  private final EngineResponseWriter responseWriter;
   private Server grpcServer;
   private boolean processing;
 
@@ -96,7 +97,7 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
     gateway =
         new GrpcToLogStreamGateway(
             commandWriter, PARTITION_ID, PARTITION_COUNT, port, requestStore, jobStreamer);
-    final var responseWriter = new EngineResponseWriter(requestStore);
+    responseWriter = new EngineResponseWriter(requestStore);
     final var security = new SecurityConfiguration();
     security.getAuthorizations().setEnabled(false);
     streamProcessor =
@@ -290,5 +291,6 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
     }
     logStream.close();
     scheduler.stop();
+    responseWriter.close();
   }
 }
