@@ -61,7 +61,6 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
   private final CommandWriter commandWriter;
   private final GatewayRequestStore requestStore = new GatewayRequestStore();
   private final StreamProcessor streamProcessor;
-  private final EngineResponseWriter responseWriter;
   private Server grpcServer;
   private boolean processing;
 
@@ -97,7 +96,7 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
     gateway =
         new GrpcToLogStreamGateway(
             commandWriter, PARTITION_ID, PARTITION_COUNT, port, requestStore, jobStreamer);
-    responseWriter = new EngineResponseWriter(requestStore);
+    final var responseWriter = new EngineResponseWriter(requestStore);
     final var security = new SecurityConfiguration();
     security.getAuthorizations().setEnabled(false);
     streamProcessor =
@@ -291,6 +290,5 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
     }
     logStream.close();
     scheduler.stop();
-    responseWriter.close();
   }
 }

@@ -11,10 +11,6 @@ import io.camunda.zeebe.util.buffer.BufferWriter;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -29,12 +25,8 @@ import org.slf4j.LoggerFactory;
  * apps, a scale-out set-up) one answered with the other's record, failed to map it and left the
  * client waiting until its deadline. This one keeps them per engine, and a response it cannot map
  * still reaches the client, as an error.
- *
- * <p>The response is mapped on the engine's thread (the record's buffers are reused for the next
- * command) but handed to gRPC on a thread of its own: writing it to the network took 12% of the
- * engine thread's time, and every lead's every step waits on that one thread.
  */
-final class EngineResponseWriter implements CommandResponseWriter, AutoCloseable {
+final class EngineResponseWriter implements CommandResponseWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineResponseWriter.class);
 
@@ -46,8 +38,6 @@ final class EngineResponseWriter implements CommandResponseWriter, AutoCloseable
   private Intent intent = Intent.UNKNOWN;
   private RejectionType rejectionType = RejectionType.NULL_VAL;
   private String rejectionReason = "";
-  private final ExecutorService answers =
-      Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("engine-answers").daemon().unstarted(r));
 
   EngineResponseWriter(final GatewayRequestStore requests) {
     this.requests = requests;
@@ -107,36 +97,16 @@ final class EngineResponseWriter implements CommandResponseWriter, AutoCloseable
       return; // the engine also answers commands nobody waits for (e.g. signals thrown by a process)
     }
     final var client = (StreamObserver<GeneratedMessage>) request.responseObserver();
-    final Consumer<StreamObserver<GeneratedMessage>> answer = answerTo(request);
     try {
-      answers.execute(() -> answer.accept(client));
-    } catch (final RejectedExecutionException closing) {
-      answer.accept(client);
-    }
-  }
-
-  /** The answer, fixed now: the fields above describe the next command once this method returns. */
-  private Consumer<StreamObserver<GeneratedMessage>> answerTo(final GatewayRequestStore.Request request) {
-    if (rejectionType != RejectionType.NULL_VAL) {
-      final var rejection = StatusProto.toStatusException(mapper.createRejectionResponse(rejectionType, intent, rejectionReason));
-      return client -> client.onError(rejection);
-    }
-    try {
-      final GeneratedMessage response = mapper.map(request.requestType(), valueView, key, intent);
-      return client -> {
-        client.onNext(response);
+      if (rejectionType != RejectionType.NULL_VAL) {
+        client.onError(StatusProto.toStatusException(mapper.createRejectionResponse(rejectionType, intent, rejectionReason)));
+      } else {
+        client.onNext(mapper.map(request.requestType(), valueView, key, intent));
         client.onCompleted();
-      };
+      }
     } catch (final RuntimeException e) {
       LOG.error("Cannot answer a {} request with the engine's {} response", request.requestType().getSimpleName(), intent, e);
-      final var failure = Status.INTERNAL.withDescription("The engine could not map its response: " + e).asException();
-      return client -> client.onError(failure);
+      client.onError(Status.INTERNAL.withDescription("The engine could not map its response: " + e).asException());
     }
-  }
-
-  /** Answers already handed over still go out; then the thread ends. */
-  @Override
-  public void close() {
-    answers.shutdown();
   }
 }
