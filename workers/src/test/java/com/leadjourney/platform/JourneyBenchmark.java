@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -272,7 +273,7 @@ class JourneyBenchmark extends OwnAppTest {
     final long periodNanos = (long) (1e9 / rate);
     final AtomicInteger posted = new AtomicInteger();
     final Map<String, Long> locksBefore = innodbLockCounters();
-    final Map<String, Long> cpuBefore = cpuNanosByPart();
+    final Map<String, Long> cpuBefore = cpuNanosByThread();
     final long wallBefore = System.nanoTime();
     for (int i = 0; i < n; i++) {
       final int index = i;
@@ -291,30 +292,34 @@ class JourneyBenchmark extends OwnAppTest {
     locks.replaceAll((counter, after) -> counter.endsWith("_max") ? after : after - locksBefore.get(counter));
     results.put("speedToLeadInnodbLocks", locks);
     final long wall = System.nanoTime() - wallBefore;
-    final Map<String, Long> cpu = cpuNanosByPart();
-    cpu.replaceAll((part, after) -> Math.round(100.0 * (after - cpuBefore.getOrDefault(part, 0L)) / wall));
+    final Map<String, Long> cpu = new TreeMap<>();
+    cpuNanosByThread().forEach((thread, after) ->
+        cpu.merge(thread.substring(0, thread.indexOf('#')), after - cpuBefore.getOrDefault(thread, 0L), Long::sum));
+    cpu.replaceAll((part, nanos) -> Math.round(100.0 * nanos / wall));
     results.put("speedToLeadCpuPercentOfOneCore", cpu);
     results.put("speedToLeadSlowest", slowestTimelines(batch, Math.max(1, n / 100)));
     return new double[] {percentile(millis, 50), percentile(millis, 95), percentile(millis, 99)};
   }
 
   /**
-   * CPU time so far of the app's parts (by thread name) and of the database server: which part a
-   * lead's path waits on when the machine is busy. The engine processes every command on one thread.
+   * CPU time so far of each live thread ("part#id", the part by thread name) and of the database
+   * server: which part a lead's path waits on when the machine is busy. The engine processes every
+   * command on one thread. A thread that ends between two readings takes its time with it (pools
+   * retire idle threads), so a part's share is a lower bound.
    */
-  private static Map<String, Long> cpuNanosByPart() {
+  private static Map<String, Long> cpuNanosByThread() {
     final var threads = ManagementFactory.getThreadMXBean();
-    final Map<String, Long> parts = new TreeMap<>();
+    final Map<String, Long> cpu = new HashMap<>();
     for (final var thread : threads.getThreadInfo(threads.getAllThreadIds())) {
       final long nanos = thread == null ? -1 : threads.getThreadCpuTime(thread.getThreadId());
       if (nanos > 0) {
-        parts.merge(partOf(thread.getThreadName()), nanos, Long::sum);
+        cpu.put(partOf(thread.getThreadName()) + "#" + thread.getThreadId(), nanos);
       }
     }
     ProcessHandle.current().descendants()
         .filter(child -> child.info().command().orElse("").endsWith("mariadbd"))
-        .forEach(database -> parts.put("database server", database.info().totalCpuDuration().orElse(Duration.ZERO).toNanos()));
-    return parts;
+        .forEach(database -> cpu.put("database server#" + database.pid(), database.info().totalCpuDuration().orElse(Duration.ZERO).toNanos()));
+    return cpu;
   }
 
   private static String partOf(final String thread) {
