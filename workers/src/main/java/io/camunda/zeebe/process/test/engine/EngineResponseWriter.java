@@ -9,6 +9,7 @@ import io.camunda.zeebe.stream.api.CommandResponseWriter;
 import io.camunda.zeebe.util.buffer.BufferUtil;
 import io.camunda.zeebe.util.buffer.BufferWriter;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import org.agrona.DirectBuffer;
@@ -104,6 +105,9 @@ final class EngineResponseWriter implements CommandResponseWriter {
         client.onNext(mapper.map(request.requestType(), valueView, key, intent));
         client.onCompleted();
       }
+    } catch (final StatusRuntimeException e) {
+      // The client gave up (deadline, worker closed, app stopping): nobody to answer, nothing wrong with the engine.
+      LOG.debug("The client of a {} request left before the engine's {} response: {}", request.requestType().getSimpleName(), intent, e.getStatus());
     } catch (final RuntimeException e) {
       LOG.error("Cannot answer a {} request with the engine's {} response", request.requestType().getSimpleName(), intent, e);
       client.onError(Status.INTERNAL.withDescription("The engine could not map its response: " + e).asException());
