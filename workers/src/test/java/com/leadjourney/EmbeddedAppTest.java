@@ -21,6 +21,8 @@ public abstract class EmbeddedAppTest {
 
   public static final String ADMIN_PASSWORD = "test-admin-password";
   public static final String WEBHOOK_SOURCE_SECRET = "typeform-shared-secret";
+  /** Of the user {@code prometheus} (role METRICS), who scrapes /actuator/prometheus. */
+  public static final String METRICS_PASSWORD = "test-metrics-password";
 
   // Chosen once per JVM: property suppliers are evaluated on every lookup.
   private static final Path DATA_DIR = newDataDir("embedded-app-");
@@ -38,6 +40,7 @@ public abstract class EmbeddedAppTest {
   /** What every test app has: the admin's password and outbound channels captured by the tests. */
   static void common(final DynamicPropertyRegistry registry) {
     registry.add("leadjourney.admin-password", () -> ADMIN_PASSWORD);
+    registry.add("leadjourney.metrics.password", () -> METRICS_PASSWORD);
     registry.add("leadjourney.webhooks.secrets.typeform", () -> WEBHOOK_SOURCE_SECRET);
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", OutboundCapture::smtpPort);

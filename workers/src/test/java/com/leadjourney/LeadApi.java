@@ -14,6 +14,11 @@ public record LeadApi(TestRestTemplate http) {
     return http.withBasicAuth("admin", EmbeddedAppTest.ADMIN_PASSWORD);
   }
 
+  /** The metrics exposition, read as Prometheus reads it. */
+  public String scrape() {
+    return http.withBasicAuth("prometheus", EmbeddedAppTest.METRICS_PASSWORD).getForObject("/actuator/prometheus", String.class);
+  }
+
   @SuppressWarnings("rawtypes")
   public ResponseEntity<Map> post(final String json, final String idempotencyKey) {
     final var headers = new HttpHeaders();

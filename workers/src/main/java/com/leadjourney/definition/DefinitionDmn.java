@@ -25,6 +25,8 @@ import org.xml.sax.SAXException;
 public final class DefinitionDmn {
 
   public static final String DECISION_ID = "lead-qualification";
+  /** The decision requirements graph the generated DMN puts the decision in. */
+  static final String DECISION_REQUIREMENTS_ID = "Definitions_LeadQualification";
   private static final String DMN_NS = "https://www.omg.org/spec/DMN/20191111/MODEL/";
 
   /** The agreed fields, in the table's column order: name, label, FEEL type. */

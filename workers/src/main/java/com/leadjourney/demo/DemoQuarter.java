@@ -1,6 +1,7 @@
 package com.leadjourney.demo;
 
 import com.leadjourney.engine.EmbeddedEngine;
+import com.leadjourney.security.InitialPasswords;
 import com.leadjourney.security.UserAccounts;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -50,16 +51,18 @@ public class DemoQuarter {
   private final DemoProperties properties;
   private final ObjectProvider<EmbeddedEngine> engine;
   private final UserAccounts users;
+  private final InitialPasswords passwordFile;
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final CompletableFuture<Summary> played = new CompletableFuture<>();
 
   DemoQuarter(
-      final DemoProperties properties, final ObjectProvider<EmbeddedEngine> engine, final UserAccounts users, final JdbcTemplate jdbc,
-      final Clock clock) {
+      final DemoProperties properties, final ObjectProvider<EmbeddedEngine> engine, final UserAccounts users,
+      final InitialPasswords passwordFile, final JdbcTemplate jdbc, final Clock clock) {
     this.properties = properties;
     this.engine = engine;
     this.users = users;
+    this.passwordFile = passwordFile;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -139,17 +142,16 @@ public class DemoQuarter {
     return new Summary(play.leads(), play.touches(), play.completions(), play.dealUpdates(), Duration.between(started, Instant.now()));
   }
 
-  /** Demo people with fresh random passwords, printed once so anyone can sign in as them. */
+  /** Demo people with fresh random passwords, written to the data dir's passwords file so anyone here can sign in as them. */
   private Map<String, String> people() {
     final Map<String, String> passwords = new LinkedHashMap<>();
     passwords.put(MARKETING, users.create(MARKETING, List.of("MARKETING")));
     passwords.put(MANAGER, users.create(MANAGER, List.of("MANAGER")));
     XDRS.keySet().stream().sorted().forEach(xdr -> passwords.put(xdr, users.create(xdr, List.of("XDR"))));
     AES.forEach(ae -> passwords.put(ae, users.create(ae, List.of("AE"))));
-    final var lines = new StringBuilder();
-    passwords.forEach((user, password) -> lines.append(String.format("%n    %-20s %s", user, password)));
     LOG.warn("\n\n  DEMO DATA: a quarter of demo journeys is being played (leads marked customFields.demo=true, emails at *-demo.com)."
-        + "\n  Demo users (passwords shown only now):{}\n", lines);
+        + "\n  Demo users {}: their passwords are in {} (readable by this OS user only).\n",
+        passwords.keySet(), passwordFile.record("demo people", passwords));
     return passwords;
   }
 

@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +75,8 @@ public class EmbeddedEngine implements DisposableBean {
    */
   private final MeterRegistry engineInternals = new SimpleMeterRegistry();
 
-  public EmbeddedEngine(final EngineProperties properties, final MeterRegistry meterRegistry) {
+  public EmbeddedEngine(
+      final EngineProperties properties, final MeterRegistry meterRegistry, final GatewayAccess gatewayAccess, final ReservedModelIds reservedModels) {
     final var stateDir = properties.stateDir().toAbsolutePath();
     keptState = new KeptEngineState(stateDir);
     keepStateOnStop = properties.keepStateOnStop();
@@ -91,7 +93,8 @@ public class EmbeddedEngine implements DisposableBean {
     incidents = kept.map(KeptEngineState.Kept::incidents).orElseGet(EmbeddedIncidents::new);
     assembly =
         new EmbeddedEngineAssembly(
-            properties.gatewayPort(),
+            new InetSocketAddress(properties.gatewayAddress(), properties.gatewayPort()),
+            new GatewayGuard(gatewayAccess, reservedModels),
             keysFrom(firstKeyOfState, rocksDbState(stateDir, properties.stateMemoryLimitMb(), engineInternals)),
             log,
             engineInternals,
@@ -112,7 +115,8 @@ public class EmbeddedEngine implements DisposableBean {
         .description("Bytes of engine log not yet processed (embedded engine)")
         .register(meterRegistry);
     LOG.info(
-        "Embedded Zeebe engine up: gRPC gateway on port {}, state in {} ({})",
+        "Embedded Zeebe engine up: gRPC gateway on {}:{} (every call authenticated), state in {} ({})",
+        properties.gatewayAddress(),
         properties.gatewayPort(),
         stateDir,
         continuesKeptState ? "continued from the last graceful stop" : "new; open journeys are rebuilt from the database");

@@ -26,7 +26,9 @@ import org.springframework.web.server.ResponseStatusException;
  * The user-task part of Camunda's REST API v2, served by the app for its embedded engine, whose
  * gateway speaks gRPC only. The Camunda client sends user-task commands over REST; in embedded
  * mode its rest-address points here, so {@code client.newCompleteUserTaskCommand(key)} works the
- * same in both modes. Reachable from this machine only (see the security configuration).
+ * same in both modes. Only the app's own client may call it, with its internal credential (see the
+ * security configuration): people complete tasks through {@code /api/tasks}, which moves the audit
+ * trail, the inbox row and the routing cap slot together with the engine.
  */
 @RestController
 @ConditionalOnProperty(name = "leadjourney.engine.embedded", matchIfMissing = true)

@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code gatewayPort}. Cluster: {@code embedded=false} and the {@code camunda.client.*} properties
  * point at a Camunda 8.8 orchestration cluster.
  *
+ * @param gatewayAddress the address the embedded gateway listens on: loopback, so only this machine
+ *     reaches it; {@code 0.0.0.0} (or one interface's address) opens it to Camunda Modeler elsewhere.
+ *     Every call needs credentials either way
  * @param clockStartsBack the embedded engine starts its clock this far in the past (the demo plays
  *     a past quarter forward to the present; the clock can only move forward once it runs)
  * @param stateMemoryLimitMb off-heap memory of the engine's RocksDB state (block cache, memtables); Zeebe's own
@@ -21,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EngineProperties(
     @DefaultValue("true") boolean embedded,
     @DefaultValue("26500") int gatewayPort,
+    @DefaultValue("127.0.0.1") String gatewayAddress,
     @DefaultValue("./data/engine") Path stateDir,
     @DefaultValue(EngineProperties.STATE_MEMORY_LIMIT_MB) long stateMemoryLimitMb,
     @DefaultValue("5s") Duration logCompactionInterval,

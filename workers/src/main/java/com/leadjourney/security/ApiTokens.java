@@ -91,6 +91,14 @@ public class ApiTokens {
     audit.record(user.getName(), "token.revoked", "api-token", id, null, null, null);
   }
 
+  /** Revokes every token of the user (their password or roles changed): what the old credentials opened ends. */
+  void revokeAllOf(final String username) {
+    final int revoked = jdbc.update("update api_token set revoked_at = ? where username = ? and revoked_at is null", Timestamp.from(clock.instant()), username);
+    if (revoked > 0) {
+      audit.record(username, "tokens.revoked", "app-user", username, null, null, Audit.state("tokens", revoked, "why", "password or roles changed"));
+    }
+  }
+
   /** The owner of a valid token; empty when it is unknown, expired or revoked. */
   Optional<String> ownerOf(final String secret) {
     if (secret == null || !secret.startsWith(PREFIX)) {

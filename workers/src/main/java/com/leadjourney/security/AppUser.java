@@ -19,6 +19,9 @@ class AppUser {
 
   private Instant createdAt;
 
+  /** When the password or roles last changed: sessions signed in before that end, tokens were revoked then. */
+  private Instant credentialsChangedAt;
+
   protected AppUser() {}
 
   AppUser(final String username, final String passwordHash, final List<String> roles, final Instant createdAt) {
@@ -26,6 +29,18 @@ class AppUser {
     this.passwordHash = passwordHash;
     this.roles = String.join(",", roles);
     this.createdAt = createdAt;
+    this.credentialsChangedAt = createdAt;
+  }
+
+  /** A new password and roles for an existing user. */
+  void rekey(final String passwordHash, final List<String> roles, final Instant at) {
+    this.passwordHash = passwordHash;
+    this.roles = String.join(",", roles);
+    this.credentialsChangedAt = at;
+  }
+
+  boolean credentialsChangedAfter(final Instant moment) {
+    return credentialsChangedAt != null && credentialsChangedAt.isAfter(moment);
   }
 
   String username() {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,40 +15,87 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
-import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthentication;
+import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.expression.WebExpressionAuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 /**
- * The API takes HTTP Basic against users stored in the database; health and metrics are open.
- * Each area of the API belongs to the roles that work in it: designer, XDR, AE, manager, marketing,
- * sales (signs definitions), leadership, integration (systems posting leads) and admin.
+ * Who gets in where. The API takes HTTP Basic or an API token on every call (and the workbench's
+ * session); the pages take a form sign-in with a session; the embedded engine's user-task REST
+ * endpoints take only the app's internal credential. Each area of the API belongs to the roles that
+ * work in it: designer, XDR, AE, manager, marketing, sales (signs definitions), leadership,
+ * integration (systems posting leads), metrics (Prometheus) and admin. README "Security" is the
+ * threat model these rules answer.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SignInThrottle.Limits.class)
 class SecurityConfiguration {
+
+  /** Pages: scripts and everything else from this app only; no framing (clickjacking). */
+  static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+      + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+  /** One CSRF token per session, for the pages' forms and the API calls a signed-in browser makes. */
+  private final HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
+  /** Not a bean: as one, Spring Boot would also run it outside the security chains, on every request. */
+  private final SessionCredentialsCheck sessions;
+
+  SecurityConfiguration(final AppUserRepository users, final Clock clock) {
+    sessions = new SessionCredentialsCheck(users, clock);
+  }
+
+  /**
+   * The Camunda client's user-task commands (complete, assign) in embedded mode: only the app's own
+   * client, by its internal credential. Any other way to complete a task would skip the audit trail,
+   * the inbox row and the routing cap slot that the app's task API moves together.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain engineUserTasks(final HttpSecurity http, final InternalCredential internal) throws Exception {
+    return http.securityMatcher("/v2/**")
+        .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(InternalCredential.ROLE))
+        .authenticationManager(internal::authenticate)
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+            "The engine's user-task endpoints are the app's own; work tasks through /api/tasks")))
+        .csrf(csrf -> csrf.disable()) // no browser holds the internal credential
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(final HttpSecurity http, final ApiTokenIntrospector introspector) throws Exception {
-    return http.securityMatcher("/api/**", "/v2/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+  SecurityFilterChain apiSecurity(final HttpSecurity http, final ApiTokenIntrospector introspector, final PasswordSignIn passwords)
+      throws Exception {
+    return http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(
-                        "/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+                // Health answers everyone (load balancers, compose); its details only the signed-in
+                // (management.endpoint.health.show-details). The API's description is public, like its code.
+                auth.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
                     .permitAll()
-                    // The Camunda client's user-task commands in embedded mode: this machine only.
-                    .requestMatchers("/v2/user-tasks/**")
-                    .access(new WebExpressionAuthorizationManager("hasIpAddress('127.0.0.1') or hasIpAddress('::1')"))
+                    .requestMatchers("/actuator/prometheus").hasAnyRole("METRICS", "ADMIN")
                     .requestMatchers(HttpMethod.POST, "/api/webhooks/*").permitAll() // signed with the source's secret instead
-                    .requestMatchers("/api/users/**").hasRole("ADMIN")
+                    // A token acts for its owner but cannot make more credentials: revoking a leaked one ends its access.
+                    .requestMatchers("/api/users/**").access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"), signedInWithPassword()))
+                    .requestMatchers(HttpMethod.POST, "/api/tokens").access(signedInWithPassword())
                     .requestMatchers("/api/tokens/**").authenticated() // everyone's own
                     .requestMatchers("/api/processes/**", "/api/incidents/**", "/api/stages/**").hasAnyRole("DESIGNER", "ADMIN")
                     .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/engagements", "/api/leads/*/opt-out")
@@ -55,6 +104,7 @@ class SecurityConfiguration {
                     .requestMatchers("/api/tasks/**").hasAnyRole("XDR", "AE", "MANAGER", "ADMIN") // and only their team's: TaskAccess
                     .requestMatchers("/api/opportunities/**").hasAnyRole("AE", "MANAGER", "SALES", "ADMIN")
                     .requestMatchers(HttpMethod.GET, "/api/teams/**", "/api/out-of-office/**").hasAnyRole("XDR", "AE", "MANAGER", "ADMIN")
+                    // and only the teams they manage: TeamRoster
                     .requestMatchers("/api/teams/**", "/api/out-of-office/**").hasAnyRole("MANAGER", "ADMIN")
                     .requestMatchers("/api/accounts/**").hasAnyRole("MANAGER", "MARKETING", "ADMIN")
                     .requestMatchers(HttpMethod.GET, "/api/definitions/**", "/api/replays/**").hasAnyRole("MARKETING", "SALES", "LEADERSHIP", "ADMIN")
@@ -64,33 +114,39 @@ class SecurityConfiguration {
                     .hasAnyRole("MARKETING", "SALES", "LEADERSHIP", "ADMIN")
                     .requestMatchers("/api/campaigns/**", "/api/programs/**", "/api/marketing-pacing/**", "/api/marketing-targets/**")
                     .hasAnyRole("MARKETING", "ADMIN")
-                    .requestMatchers("/api/cadence-reviews/**", "/reviews/**").hasAnyRole("LEADERSHIP", "MARKETING", "SALES", "MANAGER", "ADMIN")
-                    .requestMatchers("/api/notifications/**").authenticated() // everyone's own inbox
+                    .requestMatchers("/api/cadence-reviews/**").hasAnyRole("LEADERSHIP", "MARKETING", "SALES", "MANAGER", "ADMIN")
+                    .requestMatchers("/api/notifications/**").authenticated() // everyone's own: Notifications
                     // Anything not designed yet is for admins only, never open by accident.
                     .anyRequest()
                     .hasRole("ADMIN"))
+        // A password (Basic) or a personal API token (Bearer ljt_…); nothing else checks credentials.
+        .authenticationManager(new ProviderManager(passwords, new OpaqueTokenAuthenticationProvider(introspector)))
         .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
         // Or "Authorization: Bearer ljt_…": a personal API token (ApiTokenIntrospector).
         .oauth2ResourceServer(bearer -> bearer.opaqueToken(token -> token.introspector(introspector))
             .authenticationEntryPoint(SecurityConfiguration::unauthorized))
         .exceptionHandling(e -> e.accessDeniedHandler(SecurityConfiguration::forbidden))
-        // Stateless API clients authenticate on every call; no session, so no CSRF exposure.
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Scripts authenticate on every call and get no session; a signed-in workbench page may call
+        // the API with its session (never created here), and then needs the page's CSRF token.
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .securityContext(c -> c.securityContextRepository(new SessionReadOnly()))
+        .addFilterAfter(sessions, SecurityContextHolderFilter.class)
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).requireCsrfProtectionMatcher(new BrowserCredentials()))
+        .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
         .build();
   }
 
   /**
-   * The workbench pages: form login with a session and CSRF protection for people in a browser
-   * (anonymous pages redirect to the login page); HTTP Basic still works for scripts fetching the
+   * The workbench pages: form sign-in with a session and CSRF protection for people in a browser
+   * (anonymous pages redirect to the sign-in page); HTTP Basic still works for scripts fetching the
    * printable review pages.
    */
   @Bean
   @Order(2)
-  SecurityFilterChain pageSecurity(final HttpSecurity http) throws Exception {
+  SecurityFilterChain pageSecurity(final HttpSecurity http, final PasswordSignIn passwords) throws Exception {
     return http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/login", "/favicon.ico", "/workbench.css", "/webjars/**").permitAll()
+                auth.requestMatchers("/login", "/favicon.ico", "/workbench.css", "/js/**", "/webjars/**").permitAll()
                     .requestMatchers("/inbox/**").hasAnyRole("XDR", "AE", "MANAGER", "ADMIN")
                     .requestMatchers("/team/**").hasAnyRole("MANAGER", "ADMIN")
                     .requestMatchers("/opportunities/**").hasAnyRole("AE", "MANAGER", "SALES", "ADMIN")
@@ -102,19 +158,44 @@ class SecurityConfiguration {
                     .requestMatchers("/", "/leads/**", "/tokens/**").authenticated()
                     .anyRequest()
                     .hasRole("ADMIN"))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .authenticationManager(new ProviderManager(passwords))
+        .formLogin(form -> form.loginPage("/login").successHandler(sessions.signedIn("/")).failureHandler(SecurityConfiguration::signInFailed)
+            .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
         .httpBasic(basic -> {})
+        .addFilterAfter(sessions, SecurityContextHolderFilter.class)
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+        .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)))
         .build();
   }
 
+  /** Signed in with a password (form, Basic), not with an API token. */
+  private static AuthorizationManager<RequestAuthorizationContext> signedInWithPassword() {
+    return (authentication, context) -> {
+      final var user = authentication.get();
+      return new AuthorizationDecision(user != null && user.isAuthenticated() && !(user instanceof BearerTokenAuthentication));
+    };
+  }
+
+  private static void signInFailed(final HttpServletRequest request, final HttpServletResponse response, final AuthenticationException e)
+      throws IOException, jakarta.servlet.ServletException {
+    new SimpleUrlAuthenticationFailureHandler(e instanceof SignInThrottledException ? "/login?throttled" : "/login?error")
+        .onAuthenticationFailure(request, response, e);
+  }
+
   /**
-   * 401 as problem+json, like every other API error, still offering HTTP Basic — or 503 when the
-   * credentials could not be checked at all because the user store (the database) is not answering.
+   * 401 as problem+json, like every other API error, still offering HTTP Basic — 429 while failed
+   * sign-ins from there are throttled, or 503 when the credentials could not be checked at all
+   * because the user store (the database) is not answering.
    */
   private static void unauthorized(
       final HttpServletRequest request, final HttpServletResponse response, final AuthenticationException e)
       throws IOException {
+    if (e instanceof SignInThrottledException throttled) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+      problem(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins", throttled.getMessage());
+      return;
+    }
     if (e instanceof AuthenticationServiceException) { // InternalAuthenticationServiceException too
       response.setHeader(HttpHeaders.RETRY_AFTER, "10");
       problem(response, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
@@ -123,19 +204,24 @@ class SecurityConfiguration {
     }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"lead-journey\"");
     problem(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-        "Sign in with HTTP Basic (user admin: the password from LEADJOURNEY_ADMIN_PASSWORD or the first-start log)"
+        "Sign in with HTTP Basic (user admin: the password from LEADJOURNEY_ADMIN_PASSWORD or the first-start password file)"
             + " or an API token (Authorization: Bearer ljt_…) that is valid");
   }
 
-  /** 403 as problem+json: signed in, but this area belongs to other roles. */
-  private static void forbidden(
-      final HttpServletRequest request, final HttpServletResponse response, final org.springframework.security.access.AccessDeniedException e)
+  /** 403 as problem+json: signed in, but this area belongs to other roles (or a browser request lacks its CSRF token). */
+  private static void forbidden(final HttpServletRequest request, final HttpServletResponse response, final AccessDeniedException e)
       throws IOException {
-    problem(response, HttpStatus.FORBIDDEN, "Forbidden", "Your roles do not include this part of the API");
+    if (e instanceof CsrfException) {
+      problem(response, HttpStatus.FORBIDDEN, "CSRF token missing",
+          "This request carries credentials a browser sends by itself (a session, or a saved sign-in) but no CSRF token: "
+              + "send the page's X-CSRF-TOKEN, or call the API from a script with an API token");
+      return;
+    }
+    problem(response, HttpStatus.FORBIDDEN, "Forbidden", "Your roles (or, for users and new tokens, an API token) do not allow this part of the API");
   }
 
   /** Security's answers are written before any controller runs, so they are serialized here. */
-  private static void problem(final HttpServletResponse response, final HttpStatus status, final String title, final String detail)
+  static void problem(final HttpServletResponse response, final HttpStatus status, final String title, final String detail)
       throws IOException {
     final Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("type", "about:blank");
@@ -150,16 +236,9 @@ class SecurityConfiguration {
 
   private static final ObjectMapper PROBLEM_JSON = new ObjectMapper();
 
+  /** Static: the engine's gateway checks passwords too, and the engine is built before this configuration. */
   @Bean
-  PasswordEncoder passwordEncoder() {
+  static PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, upgradable
-  }
-
-  @Bean
-  UserDetailsService users(final AppUserRepository users) {
-    return username ->
-        users.findById(username)
-            .map(u -> User.withUsername(u.username()).password(u.passwordHash()).roles(u.roles().toArray(String[]::new)).build())
-            .orElseThrow(() -> new UsernameNotFoundException("No user " + username));
   }
 }

@@ -41,14 +41,11 @@ public final class EngineMemoryBenchmark {
     final var compacting = new CompactingLogStorage();
     final LogStorage log = stockLog ? StockLogStorage.create() : compacting;
     final var engine =
-        new EmbeddedEngineAssembly(port, EmbeddedEngine.rocksDbState(stateDir, Long.parseLong(EngineProperties.STATE_MEMORY_LIMIT_MB), meters), log, meters, -1, new ScheduledCommandsInFlight());
+        new EmbeddedEngineAssembly(EngineTestCredential.loopback(port), EngineTestCredential.guard(), EmbeddedEngine.rocksDbState(stateDir, Long.parseLong(EngineProperties.STATE_MEMORY_LIMIT_MB), meters), log, meters, -1, new ScheduledCommandsInFlight());
     engine.start();
 
     try (CamundaClient client =
-        CamundaClient.newClientBuilder()
-            .grpcAddress(URI.create("http://localhost:" + port))
-            .preferRestOverGrpc(false)
-            .build()) {
+        EngineTestCredential.client("http://localhost:" + port).build()) {
       client.newDeployResourceCommand().addResourceFromClasspath("workflows/lead-journey.bpmn").send().join();
       final var window = new Semaphore(IN_FLIGHT);
       final var finished = new AtomicLong();

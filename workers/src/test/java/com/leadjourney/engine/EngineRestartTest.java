@@ -116,12 +116,12 @@ class EngineRestartTest {
 
   private EmbeddedEngine start(final boolean keepStateOnStop) {
     return new EmbeddedEngine(
-        new EngineProperties(true, port, dir.resolve("engine"), 64, Duration.ofSeconds(5), Duration.ZERO, keepStateOnStop),
-        new SimpleMeterRegistry());
+        new EngineProperties(true, port, "127.0.0.1", dir.resolve("engine"), 64, Duration.ofSeconds(5), Duration.ZERO, keepStateOnStop),
+        new SimpleMeterRegistry(), EngineTestCredential.access(), EngineTestCredential.nothingReserved());
   }
 
   private CamundaClient client() {
-    return CamundaClient.newClientBuilder().grpcAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(false).build();
+    return EngineTestCredential.client("http://localhost:" + port).build();
   }
 
   /** Polls until one job of the type is activated (a timer may still have to fire). */

@@ -14,9 +14,15 @@ final class StandaloneEngine {
 
   /** Not started yet; its state (64 MB of RocksDB memory) lives in a new directory named after {@code dirPrefix}. */
   static EmbeddedEngineAssembly create(final int port, final String dirPrefix) {
+    return create(EngineTestCredential.loopback(port), dirPrefix);
+  }
+
+  /** The same, its gateway listening on {@code address}. */
+  static EmbeddedEngineAssembly create(final java.net.InetSocketAddress address, final String dirPrefix) {
     final var meters = new SimpleMeterRegistry();
     return new EmbeddedEngineAssembly(
-        port,
+        address,
+        EngineTestCredential.guard(),
         EmbeddedEngine.rocksDbState(EmbeddedAppTest.newDataDir(dirPrefix), 64, meters),
         new CompactingLogStorage(),
         meters,
@@ -25,7 +31,6 @@ final class StandaloneEngine {
   }
 
   static CamundaClient client(final int port, final Duration requestTimeout) {
-    return CamundaClient.newClientBuilder().grpcAddress(URI.create("http://localhost:" + port)).preferRestOverGrpc(false)
-        .defaultRequestTimeout(requestTimeout).build();
+    return EngineTestCredential.client("http://localhost:" + port).defaultRequestTimeout(requestTimeout).build();
   }
 }

@@ -113,7 +113,7 @@ class XdrHandoffProcessTest extends JourneyTest {
 
     final var again = api().admin().postForEntity(completion, Map.of("outcome", "meeting-booked"), Map.class);
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(http.getForObject("/actuator/prometheus", String.class))
+    assertThat(api().scrape())
         .contains("leadjourney_sla_events_total{application=\"lead-journey\",event=\"escalated\",stage=\"xdr-handoff\"}");
   }
 

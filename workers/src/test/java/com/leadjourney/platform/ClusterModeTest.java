@@ -67,7 +67,7 @@ class ClusterModeTest {
         {"email":"cluster@example.com","consent":true}""");
 
     await().atMost(Duration.ofSeconds(60)).until(() -> "contact-intake".equals(api.lead(id).get("stage")));
-    final Map<?, ?> health = http.getForObject("/actuator/health", Map.class);
+    final Map<?, ?> health = api.admin().getForObject("/actuator/health", Map.class);
     assertThat(((Map<?, ?>) ((Map<?, ?>) health.get("components")).get("engine")).get("status")).isEqualTo("UP");
   }
 }

@@ -91,7 +91,7 @@ class DashboardQueriesTest extends OwnAppTest {
         .filteredOn(i -> List.of("mqls", "first-touch-in-sla").contains(i.get("key")))
         .allSatisfy(i -> assertThat(i.get("value")).as("last week's %s", i.get("key")).isNotNull().isNotEqualTo(0));
     definitionHealth.refresh();
-    final String exposition = http.getForObject("/actuator/prometheus", String.class);
+    final String exposition = api().scrape();
     assertThat(exposition.lines().filter(l -> l.startsWith("leadjourney_definition_mql_to_sql_ratio{") && l.contains("definition_version=\"v1-default\"")))
         .as("definition health from the demo's MQLs").singleElement()
         .satisfies(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).isBetween(0.01, 1.0));
@@ -131,21 +131,15 @@ class DashboardQueriesTest extends OwnAppTest {
   private void startPrometheus() throws IOException {
     final Path dir = EmbeddedAppTest.newDataDir("prometheus-");
     final int port = EmbeddedAppTest.freePort();
-    Files.writeString(
-        dir.resolve("prometheus.yml"),
-        """
-        global:
-          scrape_interval: 1s
-          evaluation_interval: 1s
-        rule_files:
-          - %s
-          - %s
-        scrape_configs:
-          - job_name: lead-journey
-            metrics_path: /actuator/prometheus
-            static_configs:
-              - targets: ["127.0.0.1:%d"]
-        """.formatted(CONFIG.resolve("rules/recording.yml"), CONFIG.resolve("rules/alerts.yml"), appPort));
+    // The shipped config as compose runs it (scrape credential included), pointed at this app and sped up.
+    final Path password = Files.writeString(dir.resolve("metrics-password"), EmbeddedAppTest.METRICS_PASSWORD);
+    final String config = Files.readString(CONFIG.resolve("prometheus.yml"))
+        .replace("interval: 15s", "interval: 1s")
+        .replace("- rules/", "- " + CONFIG.resolve("rules") + "/")
+        .replace("/prometheus/metrics-password", password.toString())
+        .replace("\"app:8080\"", "\"127.0.0.1:" + appPort + "\"");
+    assertThat(config).as("every compose-only value replaced").doesNotContain("\"app:8080\"", "/prometheus/", "15s");
+    Files.writeString(dir.resolve("prometheus.yml"), config);
     try {
       prometheus =
           new ProcessBuilder(

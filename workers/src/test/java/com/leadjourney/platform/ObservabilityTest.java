@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.LeadApi;
 import com.leadjourney.engine.ProcessDeployment;
+import com.leadjourney.security.UserAccounts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,15 @@ class ObservabilityTest extends EmbeddedAppTest {
 
   @Autowired TestRestTemplate http;
   @Autowired ProcessDeployment deployment;
+  @Autowired UserAccounts accounts;
 
   @Test
-  void healthReportsTheEngineAndTheDatabase() {
-    final Map<?, ?> health = http.getForObject("/actuator/health", Map.class);
+  @SuppressWarnings("unchecked")
+  void healthReportsTheEngineAndTheDatabaseToTheSignedIn() {
+    final Map<String, Object> anonymous = http.getForObject("/actuator/health", Map.class);
+    assertThat(anonymous).as("a load balancer learns up or down, nothing more").containsOnlyKeys("status").containsEntry("status", "UP");
+
+    final Map<?, ?> health = http.withBasicAuth("admin", ADMIN_PASSWORD).getForObject("/actuator/health", Map.class);
     assertThat(health.get("status")).isEqualTo("UP");
     final Map<?, ?> components = (Map<?, ?>) health.get("components");
     assertThat(((Map<?, ?>) components.get("engine")).get("status")).isEqualTo("UP");
@@ -46,6 +52,14 @@ class ObservabilityTest extends EmbeddedAppTest {
   }
 
   @Test
+  void metricsAreForTheScraperOnly() {
+    assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).as("anonymous").isEqualTo(401);
+    assertThat(http.withBasicAuth("obs-xdr", accounts.create("obs-xdr", List.of("XDR"))).getForEntity("/actuator/prometheus", String.class)
+        .getStatusCode().value()).as("pipeline $ and revenue are not an XDR's to read").isEqualTo(403);
+    assertThat(new LeadApi(http).scrape()).contains("leadjourney_leads_accepted_total");
+  }
+
+  @Test
   void prometheusExposesLeadAndStageMetricsWithBoundedLabels() {
     final var accepted = new LeadApi(http).post("""
         {"email":"metrics@example.com","source":"some-unlisted-source","consent":true}""", null);
@@ -65,6 +79,6 @@ class ObservabilityTest extends EmbeddedAppTest {
   }
 
   private String scrape() {
-    return http.getForObject("/actuator/prometheus", String.class);
+    return new LeadApi(http).scrape();
   }
 }

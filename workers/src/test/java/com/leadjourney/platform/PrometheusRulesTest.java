@@ -3,6 +3,7 @@ package com.leadjourney.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.LeadApi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class PrometheusRulesTest extends EmbeddedAppTest {
 
   @Test
   void theLiveExpositionPassesPromtoolsLint() throws Exception {
-    final String exposition = http.getForObject("/actuator/prometheus", String.class);
+    final String exposition = new LeadApi(http).scrape();
     assertThat(exposition).contains("leadjourney_journeys_open", "leadjourney_speed_to_lead_seconds_bucket");
 
     final var lint = promtool(exposition, "check", "metrics");

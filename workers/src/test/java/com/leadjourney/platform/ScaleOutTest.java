@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.leadjourney.AppProcess;
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.JourneyDriver;
+import com.leadjourney.engine.EngineTestCredential;
 import io.camunda.client.CamundaClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +116,7 @@ class ScaleOutTest {
     final String oneMinute =
         shipped.replaceAll("(_firstTouch\"><text>)\\d+", "$11").replaceAll("(_reassign\"><text>)\\d+", "$11440");
     assertThat(oneMinute).isNotEqualTo(shipped);
-    try (CamundaClient client = CamundaClient.newClientBuilder().grpcAddress(URI.create(cluster.grpcAddress())).preferRestOverGrpc(false).build()) {
+    try (CamundaClient client = EngineTestCredential.client(cluster.grpcAddress()).build()) {
       client.newDeployResourceCommand().addResourceStringUtf8(oneMinute, "sla-policy.dmn").send().join();
     }
   }

