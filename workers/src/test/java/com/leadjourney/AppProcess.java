@@ -3,6 +3,7 @@ package com.leadjourney;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.leadjourney.database.EmbeddedDatabase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -66,16 +68,23 @@ public final class AppProcess implements AutoCloseable {
         "--leadjourney.intake.enrichment-window=" + enrichmentWindow);
   }
 
-  /** A count from an embedded app's database on {@code dbPort}; -1 while the server is down (between runs). */
-  public static long count(final int dbPort, final String sql) {
-    try (var db = DriverManager.getConnection("jdbc:mysql://localhost:" + dbPort + "/leadjourney", "root", "");
-        var rows = db.createStatement().executeQuery(sql)) {
+  /** A connection to the database of an embedded app with files under {@code dataDir}, as the app's own account. */
+  public static Connection connect(final Path dataDir, final int dbPort) throws SQLException {
+    final var account = EmbeddedDatabase.account(dataDir.resolve("mariadb"));
+    return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + dbPort + "/leadjourney?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true",
+        account.username(), account.password());
+  }
+
+  /** A count from an embedded app's database; -1 while the server is down (between runs). */
+  public static long count(final Path dataDir, final int dbPort, final String sql) {
+    try (var db = connect(dataDir, dbPort); var rows = db.createStatement().executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
     } catch (final SQLException e) {
       return -1;
     }
   }
+
 
   private boolean healthy() {
     assertThat(process.isAlive()).as("app exited; see %s", log).isTrue();

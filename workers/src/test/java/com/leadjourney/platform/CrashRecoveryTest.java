@@ -105,8 +105,7 @@ class CrashRecoveryTest {
   }
 
   private Connection db() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:mysql://localhost:" + dbPort + "/leadjourney?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true", "root", "");
+    return AppProcess.connect(dataDir, dbPort);
   }
 
   private long count(final String sql) throws SQLException {

@@ -78,6 +78,6 @@ class GracefulRestartTest {
   }
 
   private long count(final String sql) {
-    return AppProcess.count(dbPort, sql);
+    return AppProcess.count(dir, dbPort, sql);
   }
 }

@@ -117,6 +117,6 @@ class KillUnderLoadTest {
   }
 
   private long count(final String sql) {
-    return AppProcess.count(dbPort, sql);
+    return AppProcess.count(dataDir, dbPort, sql);
   }
 }

@@ -274,6 +274,6 @@ class RestartBenchmark {
   }
 
   private long count(final String sql) {
-    return AppProcess.count(dbPort, sql);
+    return AppProcess.count(dir, dbPort, sql);
   }
 }

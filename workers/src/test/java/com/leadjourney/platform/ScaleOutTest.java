@@ -139,7 +139,8 @@ class ScaleOutTest {
   }
 
   private long count(final String sql) throws SQLException {
-    try (var db = DriverManager.getConnection(cluster.jdbcUrl(), "root", ""); var rows = db.createStatement().executeQuery(sql)) {
+    final var account = cluster.account();
+    try (var db = DriverManager.getConnection(cluster.jdbcUrl(), account.username(), account.password()); var rows = db.createStatement().executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
     }

