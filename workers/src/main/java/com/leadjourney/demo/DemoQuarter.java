@@ -42,7 +42,8 @@ public class DemoQuarter {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoQuarter.class);
   static final String MARKETING = "demo-marketing-maya";
-  static final String MANAGER = "demo-manager-mia";
+  /** The manager the default teams are set up with (V4), so the demo's manager runs them. */
+  static final String MANAGER = "manager-mia";
   /** XDRs and how quickly each gets to a new lead (1 = typical). */
   static final Map<String, Double> XDRS = Map.of("demo-xdr-ada", 1.4, "demo-xdr-grace", 1.0, "demo-xdr-alan", 0.5);
   static final List<String> AES = List.of("demo-ae-linus", "demo-ae-margaret");

@@ -1,12 +1,11 @@
 package com.leadjourney.notification;
 
-import java.security.Principal;
-import java.sql.Timestamp;
-import java.time.Clock;
+import com.leadjourney.routing.Teams;
+import com.leadjourney.security.Roles;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,33 +13,36 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The in-app inbox of notifications. */
+/**
+ * The in-app inbox of notifications: everyone reads their own; a manager also reads the inboxes of
+ * their teams' members (what they were told about their leads), an admin anyone's. Only the
+ * recipient marks a notification read.
+ */
 @RestController
 class NotificationController {
 
-  private final JdbcTemplate jdbc;
-  private final Clock clock;
+  private final Notifications notifications;
+  private final Teams teams;
 
-  NotificationController(final JdbcTemplate jdbc, final Clock clock) {
-    this.jdbc = jdbc;
-    this.clock = clock;
+  NotificationController(final Notifications notifications, final Teams teams) {
+    this.notifications = notifications;
+    this.teams = teams;
   }
 
   /** Unread first, newest first; {@code recipient} defaults to the signed-in user. */
   @GetMapping("/api/notifications")
-  List<Map<String, Object>> inbox(@RequestParam(required = false) final String recipient, final Principal user) {
-    return jdbc.queryForList(
-        """
-        select id, recipient, kind, lead_id, subject, body, created_at, read_at from notification where recipient = ?
-        order by read_at is not null, created_at desc limit 200""",
-        recipient != null ? recipient : user.getName());
+  List<Map<String, Object>> inbox(@RequestParam(required = false) final String recipient, final Authentication user) {
+    final String whose = recipient == null ? user.getName() : recipient;
+    if (!whose.equals(user.getName()) && !Roles.has(user, "ADMIN") && !teams.manages(user.getName(), whose)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "You read your own notifications, and a manager those of their teams' members; "
+          + whose + " is not in a team you manage");
+    }
+    return notifications.inboxOf(whose);
   }
 
   @PostMapping("/api/notifications/{id}/read")
-  Map<String, Object> read(@PathVariable final long id) {
-    if (jdbc.update("update notification set read_at = coalesce(read_at, ?) where id = ?", Timestamp.from(clock.instant()), id) == 0) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No notification " + id);
-    }
-    return jdbc.queryForMap("select id, recipient, kind, subject, read_at from notification where id = ?", id);
+  Map<String, Object> read(@PathVariable final long id, final Authentication user) {
+    return notifications.markRead(id, user.getName())
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "You have no notification " + id));
   }
 }

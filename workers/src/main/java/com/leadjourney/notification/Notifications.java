@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +48,24 @@ public class Notifications {
       AfterCommit.run(() -> channels.forEach(channel -> send(channel, notification)));
     }
     return inserted == 1;
+  }
+
+  /** A person's inbox: unread first, newest first. */
+  public List<Map<String, Object>> inboxOf(final String recipient) {
+    return jdbc.queryForList(
+        """
+        select id, recipient, kind, lead_id, subject, body, created_at, read_at from notification where recipient = ?
+        order by read_at is not null, created_at desc limit 200""",
+        recipient);
+  }
+
+  /** Marks one of the reader's own notifications read; empty when they have none with that id. */
+  @Transactional
+  public Optional<Map<String, Object>> markRead(final long id, final String reader) {
+    if (jdbc.update("update notification set read_at = coalesce(read_at, ?) where id = ? and recipient = ?", Timestamp.from(clock.instant()), id, reader) == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(jdbc.queryForMap("select id, recipient, kind, subject, read_at from notification where id = ?", id));
   }
 
   private void send(final OutboundChannel channel, final Notification notification) {

@@ -85,8 +85,9 @@ class TeamController {
    */
   @PutMapping("/api/teams/{id}")
   @Transactional
-  Map<String, Object> put(@PathVariable final String id, @Valid @RequestBody final Team team) {
+  Map<String, Object> put(@PathVariable final String id, @Valid @RequestBody final Team team, final Authentication user) {
     validate(id, team);
+    roster.checkMayChange(user, id, team.manager(), team.function(), team.isDefault());
     jdbc.update(
         """
         insert into sales_team (id, name, team_function, is_default, manager, time_zone, work_days, opens, closes)
@@ -124,20 +125,19 @@ class TeamController {
     if (!absence.endsAt().isAfter(absence.startsAt())) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "endsAt must be after startsAt");
     }
+    roster.checkManagesMember(user, absence.username());
     roster.recordAbsence(user.getName(), "member", absence.username(), absence.username(), absence.startsAt(), absence.endsAt(), absence.reason());
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("username", absence.username(), "startsAt", absence.startsAt(), "endsAt", absence.endsAt()));
   }
 
   @GetMapping("/api/out-of-office")
-  List<Map<String, Object>> absences() {
-    return jdbc.queryForList("select id, username, starts_at, ends_at, reason from out_of_office order by starts_at");
+  List<TeamRoster.Absence> absences(final Authentication user) {
+    return roster.absencesVisibleTo(user);
   }
 
   @DeleteMapping("/api/out-of-office/{id}")
-  ResponseEntity<Void> back(@PathVariable final long id) {
-    if (jdbc.update("delete from out_of_office where id = ?", id) == 0) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No absence " + id);
-    }
+  ResponseEntity<Void> back(@PathVariable final long id, final Authentication user) {
+    roster.endAbsence(user, id);
     return ResponseEntity.noContent().build();
   }
 

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -110,6 +111,69 @@ public class TeamRoster {
     jdbc.update("delete from out_of_office where id = ?", absenceId);
     audit.record(user.getName(), "team.back", "team", teamId, null,
         Audit.state("member", absence.username(), "startsAt", absence.startsAt(), "endsAt", absence.endsAt()), null);
+  }
+
+  /**
+   * Whether the user may create or replace the team: an admin any; a manager the teams they manage,
+   * or a new team with themselves as its manager. Making a team the default of its function takes
+   * the default from another team, so that needs the other team's manager too.
+   */
+  public void checkMayChange(final Authentication user, final String teamId, final String newManager, final String function, final boolean makeDefault) {
+    if (Roles.has(user, "ADMIN")) {
+      return;
+    }
+    final boolean exists = jdbc.queryForObject("select count(*) from sales_team where id = ?", Integer.class, teamId) > 0;
+    if (exists && teams.managerOf(teamId).filter(user.getName()::equals).isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the manager of team " + teamId + " (or an admin) changes it");
+    }
+    if (!exists && !user.getName().equals(newManager)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "A manager creates teams they manage: set manager to " + user.getName());
+    }
+    if (makeDefault) {
+      final var currentDefault = jdbc.queryForList(
+          "select id from sales_team where team_function = ? and is_default and id <> ?", String.class, function, teamId);
+      for (final String other : currentDefault) {
+        if (teams.managerOf(other).filter(user.getName()::equals).isEmpty()) {
+          throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+              "Team " + other + " is the default " + function + " team; only its manager (or an admin) hands the default on");
+        }
+      }
+    }
+  }
+
+  /** Absences are entered and ended by the manager of a team the person is in (or an admin). */
+  public void checkManagesMember(final Authentication user, final String username) {
+    if (!Roles.has(user, "ADMIN") && !teams.manages(user.getName(), username)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, username + " is not in a team you manage");
+    }
+  }
+
+  /** Absences a person may see: their own and their teams' (as member or manager); an admin all. */
+  public List<Absence> absencesVisibleTo(final Authentication user) {
+    final RowMapper<Absence> absence = (row, i) ->
+        new Absence(row.getLong(1), row.getString(2), row.getTimestamp(3).toInstant(), row.getTimestamp(4).toInstant(), row.getString(5));
+    if (Roles.has(user, "ADMIN")) {
+      return jdbc.query("select o.id, o.username, o.starts_at, o.ends_at, o.reason from out_of_office o order by o.starts_at", absence);
+    }
+    return jdbc.query(
+        """
+        select o.id, o.username, o.starts_at, o.ends_at, o.reason from out_of_office o
+        where o.username = ? or o.username in (select m.username from team_member m join sales_team t on t.id = m.team_id
+          where t.manager = ? or t.id in (select team_id from team_member where username = ?))
+        order by o.starts_at""",
+        absence, user.getName(), user.getName(), user.getName());
+  }
+
+  /** Ends an absence by its id, for the manager of a team the person is in. */
+  @Transactional
+  public void endAbsence(final Authentication user, final long absenceId) {
+    final List<String> whose = jdbc.queryForList("select username from out_of_office where id = ?", String.class, absenceId);
+    if (whose.isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No absence " + absenceId);
+    }
+    checkManagesMember(user, whose.getFirst());
+    jdbc.update("delete from out_of_office where id = ?", absenceId);
+    audit.record(user.getName(), "team.back", "member", whose.getFirst(), null, Audit.state("absence", absenceId), null);
   }
 
   /** The member, when the user manages their team. */

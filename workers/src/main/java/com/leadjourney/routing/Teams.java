@@ -70,6 +70,13 @@ public class Teams {
     return jdbc.queryForList("select id from sales_team where manager = ? order by id", String.class, username);
   }
 
+  /** True when {@code member} is in a team {@code manager} manages (an active member or not). */
+  public boolean manages(final String manager, final String member) {
+    return jdbc.queryForObject(
+        "select count(*) from team_member m join sales_team t on t.id = m.team_id where t.manager = ? and m.username = ?",
+        Integer.class, manager, member) > 0;
+  }
+
   /** Who in the team can take a lead (active members), by name. */
   public List<String> activeMembers(final String teamId) {
     return jdbc.queryForList("select username from team_member where team_id = ? and active order by username", String.class, teamId);

@@ -21,6 +21,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -171,10 +172,8 @@ class SecurityConfiguration {
 
   /** Signed in with a password (form, Basic), not with an API token. */
   private static AuthorizationManager<RequestAuthorizationContext> signedInWithPassword() {
-    return (authentication, context) -> {
-      final var user = authentication.get();
-      return new AuthorizationDecision(user != null && user.isAuthenticated() && !(user instanceof BearerTokenAuthentication));
-    };
+    return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+        (authentication, context) -> new AuthorizationDecision(!(authentication.get() instanceof BearerTokenAuthentication)));
   }
 
   private static void signInFailed(final HttpServletRequest request, final HttpServletResponse response, final AuthenticationException e)
