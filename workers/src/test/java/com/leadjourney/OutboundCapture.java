@@ -20,7 +20,7 @@ public final class OutboundCapture {
   public static final String WEBHOOK_SECRET = "test-webhook-secret";
 
   /** A webhook call as it arrived. */
-  public record WebhookCall(String body, String signature) {}
+  public record WebhookCall(String body, String signature, String deliveryId) {}
 
   public static final GreenMail SMTP = new GreenMail(new ServerSetup(EmbeddedAppTest.freePort(), "127.0.0.1", "smtp"));
   public static final List<WebhookCall> WEBHOOK_CALLS = new CopyOnWriteArrayList<>();
@@ -74,7 +74,8 @@ public final class OutboundCapture {
             WEBHOOK_CALLS.add(
                 new WebhookCall(
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    exchange.getRequestHeaders().getFirst("X-Signature")));
+                    exchange.getRequestHeaders().getFirst("X-Signature"),
+                    exchange.getRequestHeaders().getFirst("X-Delivery-Id")));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
           });

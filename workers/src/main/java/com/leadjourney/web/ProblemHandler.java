@@ -1,9 +1,9 @@
 package com.leadjourney.web;
 
+import com.leadjourney.platform.BodyTooLargeException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,6 +46,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       final HttpHeaders headers,
       final HttpStatusCode status,
       final WebRequest request) {
+    final var tooLarge = tooLarge(ex);
+    if (tooLarge != null) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close").body((Object) tooLarge);
+    }
     final String detail =
         switch (ex.getCause()) {
           case UnrecognizedPropertyException u ->
@@ -58,6 +62,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     final var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     problem.setTitle("Unreadable request body");
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** A body over its endpoint's limit, found while it was read (RequestBodyLimits, webhooks). */
+  @ExceptionHandler(BodyTooLargeException.class)
+  ResponseEntity<ProblemDetail> bodyTooLarge(final BodyTooLargeException ex) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close").body(tooLargeProblem(ex));
+  }
+
+  private static ProblemDetail tooLarge(final Throwable ex) {
+    for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodyTooLargeException tooLarge) {
+        return tooLargeProblem(tooLarge);
+      }
+    }
+    return null;
+  }
+
+  private static ProblemDetail tooLargeProblem(final BodyTooLargeException ex) {
+    final var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        "This endpoint takes at most " + ex.limit() + " bytes; send less (a large CSV import: split the file)");
+    problem.setTitle("Request body too large");
+    return problem;
   }
 
   /** The database is not answering (down, restarting, out of connections): nothing was stored. */

@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.leadjourney.JourneyTest;
 import com.leadjourney.LeadApi;
 import com.leadjourney.OutboundCapture;
+import com.leadjourney.platform.HmacSignature;
 import io.camunda.client.CamundaClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,12 +45,6 @@ class XdrHandoffProcessTest extends JourneyTest {
         .filter(e -> type.equals(e.get("type"))).map(e -> (String) e.get("detail")).reduce((a, b) -> b).orElse(null);
   }
 
-  private static String hmac(final String body) throws Exception {
-    final var mac = javax.crypto.Mac.getInstance("HmacSHA256");
-    mac.init(new javax.crypto.spec.SecretKeySpec(OutboundCapture.WEBHOOK_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-    return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-  }
-
   private Map<String, Object> awaitOneOpenTask(final String leadId) {
     await().atMost(Duration.ofSeconds(30)).until(() -> openTasksOf(leadId).size() == 1);
     return openTasksOf(leadId).get(0);
@@ -75,7 +72,10 @@ class XdrHandoffProcessTest extends JourneyTest {
         .until(() -> OutboundCapture.subjectsTo("manager-mia@localhost").contains(escalated));
     assertThat(OutboundCapture.WEBHOOK_CALLS).anySatisfy(call -> {
       assertThat(call.body()).contains("\"kind\":\"sla-escalated\"", leadId);
-      assertThat(call.signature()).isEqualTo("sha256=" + hmac(call.body()));
+      final var signed = HmacSignature.parse(call.signature()).orElseThrow();
+      assertThat(HmacSignature.matches(signed, OutboundCapture.WEBHOOK_SECRET, call.deliveryId(), call.body().getBytes(StandardCharsets.UTF_8)))
+          .as("signed with the shared secret, over its time, delivery id and body").isTrue();
+      assertThat(signed.isFresh(Instant.now())).isTrue();
     });
     final List<Map<String, Object>> managerInbox = api().admin().getForObject("/api/notifications?recipient=manager-mia", List.class);
     assertThat(managerInbox).anySatisfy(n -> assertThat(n).containsEntry("kind", "sla-escalated").containsEntry("lead_id", leadId));

@@ -8,6 +8,7 @@ import com.leadjourney.OwnAppTest;
 import com.leadjourney.security.ApiTokens;
 import com.leadjourney.security.UserAccounts;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,16 +232,18 @@ class BadInputFuzzTest extends OwnAppTest {
   private Sent badWebhook() {
     final byte[] body = random.nextBoolean() ? json(badLeadBody()) : json(validLead());
     final var headers = new HttpHeaders();
-    headers.set("X-Delivery-Id", "fuzz-" + random.nextLong());
+    final String deliveryId = "fuzz-" + random.nextLong();
+    headers.set("X-Delivery-Id", deliveryId);
     String source = "typeform";
     switch (random.nextInt(4)) {
       case 0 -> source = "fuzz-" + one(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10));
-      case 1 -> headers.set("X-Signature", "sha256=" + one(Arbitraries.strings().withChars("0123456789abcdef").ofLength(64)));
+      case 1 -> headers.set("X-Signature", "t=" + Instant.now().getEpochSecond() + ",v1="
+          + one(Arbitraries.strings().withChars("0123456789abcdef").ofLength(64)));
       case 2 -> { } // no signature
       default -> {
         // signed properly, so the body itself must be bad
         final byte[] bad = json(badLeadBody());
-        headers.set("X-Signature", HmacSignature.header(EmbeddedAppTest.WEBHOOK_SOURCE_SECRET, bad));
+        headers.set("X-Signature", HmacSignature.header(EmbeddedAppTest.WEBHOOK_SOURCE_SECRET, Instant.now(), deliveryId, bad));
         return new Sent(HttpMethod.POST, "/api/webhooks/typeform", MediaType.APPLICATION_JSON, bad, headers);
       }
     }

