@@ -8,7 +8,10 @@ COPY workers/src/ workers/src/
 RUN mvn -B -q -DskipTests -pl workers -am package
 
 FROM eclipse-temurin:21-jre
+# Not root: what the app can touch in the container is its own data dir.
+RUN useradd --system --home-dir /app --shell /usr/sbin/nologin leadjourney && mkdir -p /app/data && chown leadjourney /app/data
 WORKDIR /app
 COPY --from=build /src/workers/target/lead-journey-workers-*.jar app.jar
+USER leadjourney
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
