@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /**
  * The embedded engine's gRPC gateway, tried as an attacker on the same network would: it listens on
@@ -121,6 +124,30 @@ class EngineGatewayTest extends JourneyTest {
       assertThat(t.get("outcome")).isNotEqualTo("mql");
     });
     assertThat(liveDefinition()).isEqualTo(liveBefore);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theEnginesUserTaskEndpointsTakeOnlyTheAppsOwnCredential() {
+    final var driver = driver();
+    final String lead = driver.lead("cio@user-task-bypass.com", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT);
+    final var task = driver.awaitTask(lead, "xdr-handoff");
+    final String completion = "/v2/user-tasks/" + task.get("userTaskKey") + "/completion";
+    final var forwarded = new HttpHeaders();
+    forwarded.set("X-Forwarded-For", "127.0.0.1"); // what a proxy in front would add
+    forwarded.setContentType(MediaType.APPLICATION_JSON);
+    final var outcome = Map.of("variables", Map.of("outcome", "meeting-booked"));
+
+    assertThat(http.postForEntity(completion, new HttpEntity<>(outcome, forwarded), String.class).getStatusCode().value())
+        .as("from this machine, no credentials").isEqualTo(401);
+    assertThat(api().admin().postForEntity(completion, new HttpEntity<>(outcome, forwarded), String.class).getStatusCode().value())
+        .as("an admin's password: people work tasks through /api/tasks").isEqualTo(401);
+    assertThat(api().admin().postForEntity("/v2/user-tasks/" + task.get("userTaskKey") + "/assignment", Map.of("assignee", "admin"), String.class)
+        .getStatusCode().value()).isEqualTo(401);
+
+    assertThat(driver.openTasks(lead, "xdr-handoff")).as("the task is still open, with its assignee").singleElement()
+        .satisfies(t -> assertThat(t).containsEntry("assignee", task.get("assignee")));
+    assertThat(driver.timelineTypes(lead)).doesNotContain("TASK_COMPLETED");
   }
 
   @Test
