@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -20,11 +21,17 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class DefinedModelIds {
 
+  private static final Pattern MODEL_ENDINGS = Pattern.compile("\\.(bpmn|xml|dmn)$", Pattern.CASE_INSENSITIVE);
+
   private DefinedModelIds() {}
 
-  /** Ids defined by one resource; none for a non-XML resource (a Camunda form is JSON and defines neither). */
-  static Set<String> of(final byte[] content) throws UnreadableModelException {
-    if (!looksLikeXml(content)) {
+  /**
+   * Ids defined by one resource. The engine reads a resource as BPMN or DMN by its name's ending, in
+   * whatever encoding the XML declares, so those are parsed the same way; anything else (a form, an
+   * RPA script: JSON) defines neither.
+   */
+  static Set<String> of(final String name, final byte[] content) throws UnreadableModelException {
+    if (!MODEL_ENDINGS.matcher(name).find()) {
       return Set.of();
     }
     final Document document = parse(content);
@@ -42,15 +49,6 @@ final class DefinedModelIds {
     for (int i = 0; i < elements.getLength(); i++) {
       ids.add(((Element) elements.item(i)).getAttribute("id"));
     }
-  }
-
-  private static boolean looksLikeXml(final byte[] content) {
-    for (final byte b : content) {
-      if (!Character.isWhitespace(b) && b != (byte) 0xEF && b != (byte) 0xBB && b != (byte) 0xBF) { // BOM
-        return b == '<';
-      }
-    }
-    return false;
   }
 
   private static Document parse(final byte[] content) throws UnreadableModelException {

@@ -112,7 +112,7 @@ final class GatewayGuard implements ServerInterceptor {
       final Set<String> hits = new TreeSet<>();
       for (final Resource resource : request.getResourcesList()) {
         try {
-          DefinedModelIds.of(resource.getContent().toByteArray()).stream().filter(reserved.ids()::contains).forEach(hits::add);
+          DefinedModelIds.of(resource.getName(), resource.getContent().toByteArray()).stream().filter(reserved.ids()::contains).forEach(hits::add);
         } catch (final UnreadableModelException e) {
           return Optional.of(Status.INVALID_ARGUMENT.withDescription(
               "Resource '" + resource.getName() + "' is not readable XML (DTDs are not accepted): " + e.getMessage()));

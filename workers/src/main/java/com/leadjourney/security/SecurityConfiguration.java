@@ -50,7 +50,7 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 class SecurityConfiguration {
 
   /** Pages: scripts and everything else from this app only; no framing (clickjacking). */
-  static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+  private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
       + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
   private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -116,7 +116,7 @@ class SecurityConfiguration {
                     .requestMatchers("/api/campaigns/**", "/api/programs/**", "/api/marketing-pacing/**", "/api/marketing-targets/**")
                     .hasAnyRole("MARKETING", "ADMIN")
                     .requestMatchers("/api/cadence-reviews/**").hasAnyRole("LEADERSHIP", "MARKETING", "SALES", "MANAGER", "ADMIN")
-                    .requestMatchers("/api/notifications/**").authenticated() // everyone's own: Notifications
+                    .requestMatchers("/api/notifications/**").authenticated() // everyone's own (and a manager their teams'): NotificationController
                     // Anything not designed yet is for admins only, never open by accident.
                     .anyRequest()
                     .hasRole("ADMIN"))

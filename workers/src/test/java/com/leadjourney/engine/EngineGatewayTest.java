@@ -100,9 +100,12 @@ class EngineGatewayTest extends JourneyTest {
 
     try (CamundaClient designer = client("gateway-designer-2", accounts.create("gateway-designer-2", List.of("DESIGNER")));
         CamundaClient admin = client("admin", EmbeddedAppTest.ADMIN_PASSWORD)) {
+      final byte[] inUtf16 = everyoneQualifies.replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"").getBytes(StandardCharsets.UTF_16);
       for (final CamundaClient client : List.of(designer, admin)) {
         assertRefused(Status.Code.PERMISSION_DENIED, "lead-qualification",
             () -> client.newDeployResourceCommand().addResourceStringUtf8(everyoneQualifies, "rogue.dmn").send().join());
+        assertRefused(Status.Code.PERMISSION_DENIED, "lead-qualification", // the engine reads any encoding the XML declares
+            () -> client.newDeployResourceCommand().addResourceBytes(inUtf16, "rogue-utf16.dmn").send().join());
         assertRefused(Status.Code.PERMISSION_DENIED, "pre-qualification",
             () -> client.newDeployResourceCommand().addResourceStringUtf8(prequalification, "pre-qualification.bpmn").send().join());
       }
