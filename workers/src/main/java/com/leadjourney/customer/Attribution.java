@@ -6,7 +6,7 @@ import com.leadjourney.platform.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.leadjourney.opportunity.Opportunities;
-import com.leadjourney.qualification.Engagements;
+import com.leadjourney.prequalification.Engagements;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;

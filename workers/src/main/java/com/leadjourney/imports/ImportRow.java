@@ -1,6 +1,6 @@
 package com.leadjourney.imports;
 
-import com.leadjourney.intake.LeadRequest;
+import com.leadjourney.contactintake.LeadRequest;
 import com.leadjourney.lead.BuyerProfile;
 import jakarta.validation.Validator;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package com.leadjourney.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.leadjourney.intake.IntakeService;
+import com.leadjourney.contactintake.IntakeService;
 import com.leadjourney.lead.Contact;
 import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;

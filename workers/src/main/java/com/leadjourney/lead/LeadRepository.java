@@ -54,7 +54,7 @@ public interface LeadRepository extends JpaRepository<Lead, String> {
   @Query(
       """
       select l from Lead l where l.journeyState = com.leadjourney.lead.Lead.JourneyState.OPEN and l.processInstanceKey is null
-      and not exists (select o from com.leadjourney.intake.OutboxEntry o where o.leadId = l.id and o.dispatchedAt is null)
+      and not exists (select o from com.leadjourney.contactintake.OutboxEntry o where o.leadId = l.id and o.dispatchedAt is null)
       order by l.createdAt""")
   List<Lead> findJourneysToRebuild();
 

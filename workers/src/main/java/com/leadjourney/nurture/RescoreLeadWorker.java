@@ -3,7 +3,7 @@ package com.leadjourney.nurture;
 import com.leadjourney.journey.JourneyVariables;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Timeline;
-import com.leadjourney.qualification.QualificationDecisions;
+import com.leadjourney.prequalification.QualificationDecisions;
 import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;

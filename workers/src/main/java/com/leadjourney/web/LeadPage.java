@@ -4,7 +4,7 @@ import com.leadjourney.audit.Audit;
 import com.leadjourney.lead.JourneyEventRepository;
 import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.opportunity.Opportunities;
-import com.leadjourney.qualification.QualificationDecisions;
+import com.leadjourney.prequalification.QualificationDecisions;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;

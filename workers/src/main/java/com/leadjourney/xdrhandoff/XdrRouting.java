@@ -1,0 +1,118 @@
+package com.leadjourney.xdrhandoff;
+
+import com.leadjourney.lead.JourneyClock;
+import com.leadjourney.lead.JourneyClockRepository;
+import com.leadjourney.lead.JourneyEvent;
+import com.leadjourney.lead.LeadRepository;
+import com.leadjourney.lead.Timeline;
+import com.leadjourney.routing.TeamRouting;
+import com.leadjourney.routing.Teams;
+import com.leadjourney.sla.SlaPolicies;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Routes an MQL to an XDR and sets the first-touch clocks: the SLA policy's windows (DMN
+ * sla-policy) counted in the routed team's business hours from the moment it was routed. A
+ * reassignment after a breach is a new attempt, so it routes again.
+ */
+@Service
+class XdrRouting {
+
+  record Routed(String assignee, Instant firstTouchDueAt, Instant reminderAt, Instant reassignAt) {
+    Map<String, Object> variables() {
+      return Map.of(
+          HandoffVariables.ASSIGNEE, assignee,
+          HandoffVariables.FIRST_TOUCH_DUE_AT, firstTouchDueAt.toString(),
+          HandoffVariables.SLA_REMINDER_AT, reminderAt.toString(),
+          HandoffVariables.SLA_REASSIGN_AT, reassignAt.toString());
+    }
+  }
+
+  static final String FUNCTION = "xdr";
+
+  private final TeamRouting routing;
+  private final Teams teams;
+  private final SlaPolicies policies;
+  private final LeadRepository leads;
+  private final JourneyClockRepository clocks;
+  private final Timeline timeline;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+
+  XdrRouting(
+      final TeamRouting routing,
+      final Teams teams,
+      final SlaPolicies policies,
+      final LeadRepository leads,
+      final JourneyClockRepository clocks,
+      final Timeline timeline,
+      final JdbcTemplate jdbc,
+      final TransactionTemplate transaction) {
+    this.routing = routing;
+    this.teams = teams;
+    this.policies = policies;
+    this.leads = leads;
+    this.clocks = clocks;
+    this.timeline = timeline;
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+  }
+
+  /** Idempotent per visit and attempt: a redelivered job or a rebuilt journey gets the same XDR and clocks. */
+  Routed route(final String leadId, final long jobKey) {
+    final int visit = timeline.visitOf(leadId, HandoffVariables.PROCESS_ID);
+    final int attempt = reassignmentsThisVisit(leadId);
+    final var earlier = routing.earlier(leadId, HandoffVariables.PROCESS_ID, visit, attempt);
+    if (earlier.isPresent()) {
+      return stored(leadId, earlier.get().assignee());
+    }
+    final var policy = policies.forLead(leadId); // the engine evaluates it: outside the transaction
+    return transaction.execute(
+        tx -> {
+          final var assignment =
+              routing.assign(routing.requestFor(leads.existing(leadId), HandoffVariables.PROCESS_ID, FUNCTION, visit, attempt, jobKey));
+          final var hours = teams.hoursOf(assignment.teamId());
+          final Instant routedAt = assignment.decidedAt();
+          final Instant due = hours.plus(routedAt, policy.firstTouch());
+          final var routed =
+              new Routed(
+                  assignment.assignee(),
+                  due,
+                  hours.plus(routedAt, policy.firstTouch().multipliedBy(Math.round(policy.reminderShare() * 1000)).dividedBy(1000)),
+                  hours.plus(due, policy.reassignAfter()));
+          clocks.save(new JourneyClock(leadId, HandoffVariables.FIRST_TOUCH_DUE_AT, routed.firstTouchDueAt()));
+          clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REMINDER_AT, routed.reminderAt()));
+          clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REASSIGN_AT, routed.reassignAt()));
+          timeline.record(
+              leadId, JourneyEvent.Type.SLA_STARTED, HandoffVariables.PROCESS_ID,
+              "first touch due " + due + " (" + policy.priority() + "/" + policy.segment() + ": " + policy.firstTouch().toMinutes()
+                  + " min in team " + assignment.teamId() + "'s hours)",
+              "sla-started:" + visit + ":" + attempt);
+          return routed;
+        });
+  }
+
+  /** The clocks set when this decision was made: a later policy change does not move a running clock. */
+  private Routed stored(final String leadId, final String assignee) {
+    final Map<String, Instant> due = clocks.dueTimes(leadId);
+    return new Routed(
+        assignee,
+        due.get(HandoffVariables.FIRST_TOUCH_DUE_AT),
+        due.get(HandoffVariables.SLA_REMINDER_AT),
+        due.get(HandoffVariables.SLA_REASSIGN_AT));
+  }
+
+  /** Reassignments recorded since the lead entered this handoff: each one is a new routing attempt. */
+  private int reassignmentsThisVisit(final String leadId) {
+    return jdbc.queryForObject(
+        """
+        select count(*) from journey_event e where e.lead_id = ? and e.type = 'SLA_REASSIGNED'
+        and e.id > coalesce((select max(s.id) from journey_event s where s.lead_id = ? and s.type = 'STAGE_ENTERED'
+          and s.stage = ?), 0)""",
+        Integer.class, leadId, leadId, HandoffVariables.PROCESS_ID);
+  }
+}

@@ -1,0 +1,75 @@
+package com.leadjourney.contactintake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadjourney.JourneyTest;
+import com.leadjourney.JourneyDriver;
+import com.leadjourney.LeadApi;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Contact intake: who gets in, who is turned away and why, and who is already known. */
+class ContactIntakeProcessTest extends JourneyTest {
+
+
+
+  private String post(final String json) {
+    return new LeadApi(http).accept(json);
+  }
+
+  @Test
+  void aContactWhoDidNotConsentIsRejectedAtIntakeWithTheReason() {
+    final String leadId = post("""
+        {"email":"no.consent@example.com","consent":false}""");
+
+    driver().awaitClosed(leadId, "rejected");
+    assertThat(driver().detailOf(leadId, "CONTACT_REJECTED")).isEqualTo("no consent to be contacted");
+    assertThat(driver().stagesEntered(leadId)).containsExactly("contact-intake");
+  }
+
+  @Test
+  void aThrowawayMailboxIsRejectedBeforeAnyoneWastesACall() {
+    final String leadId = post("""
+        {"email":"someone@mailinator.com","consent":true}""");
+
+    driver().awaitClosed(leadId, "rejected");
+    assertThat(driver().detailOf(leadId, "CONTACT_REJECTED")).contains("disposable");
+  }
+
+  @Test
+  void aSecondFormFillFromAnOpenLeadMergesIntoItAndCountsAsEngagement() {
+    final String first = post("""
+        {"email":"twice.in.a.week@contoso.com","consent":true,"source":"web-form"}""");
+    driver().awaitTimeline(first, "ACCOUNT_MATCHED");
+
+    final String second = post("""
+        {"email":"twice.in.a.week@contoso.com","consent":true,"source":"webinar","campaign":"webinar-q4"}""");
+
+    driver().awaitClosed(second, "merged");
+    assertThat(driver().journey(second).get("mergedInto")).isEqualTo(first);
+    assertThat(driver().timelineTypes(first)).contains("CONTACT_MERGED");
+    assertThat(driver().detailOf(first, "ENGAGED")).isEqualTo("re-engaged (webinar-q4)");
+  }
+
+  @Test
+  void contactsOfOneCompanyShareAnAccountByDomainOrByFuzzyName() {
+    final String ada = post("""
+        {"email":"ada@fabrikam.io","company":"Fabrikam","consent":true}""");
+    final String bob = post("""
+        {"email":"bob@fabrikam.io","company":"Fabrikam Ltd","consent":true}""");
+    final String cy = post("""
+        {"email":"cy.fabrikam@gmail.com","company":"FABRIKAM, Inc.","consent":true}""");
+    final String dee = post("""
+        {"email":"dee@gmail.com","company":"Northwind Traders","consent":true}""");
+    for (final String lead : new String[] {ada, bob, cy, dee}) {
+      driver().awaitTimeline(lead, "ACCOUNT_MATCHED");
+    }
+
+    final Object account = new LeadApi(http).lead(ada).get("accountId");
+    assertThat(new LeadApi(http).lead(bob).get("accountId")).isEqualTo(account);
+    assertThat(java.util.List.of(driver().detailOf(ada, "ACCOUNT_MATCHED"), driver().detailOf(bob, "ACCOUNT_MATCHED")))
+        .as("whoever came second").contains("matched by email domain fabrikam.io");
+    assertThat(new LeadApi(http).lead(cy).get("accountId")).as("a personal mailbox, the company's name").isEqualTo(account);
+    assertThat(new LeadApi(http).lead(dee).get("accountId")).isNotEqualTo(account);
+  }
+}
