@@ -4,16 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,23 +27,17 @@ class AccountController {
 
   record Owner(@Size(max = 100) String owner) {}
 
-  private final JdbcTemplate jdbc;
-  private final Clock clock;
+  private final Accounts accounts;
 
-  AccountController(final JdbcTemplate jdbc, final Clock clock) {
-    this.jdbc = jdbc;
-    this.clock = clock;
+  AccountController(final Accounts accounts) {
+    this.accounts = accounts;
   }
 
   @PostMapping("/api/accounts")
   ResponseEntity<Map<String, Object>> create(@Valid @RequestBody final AccountRequest account) {
-    final String id = UUID.randomUUID().toString();
-    final String name = AccountMatching.normalisedName(account.name());
+    final String id;
     try {
-      jdbc.update(
-          "insert into account (id, name, normalized_name, domain, owner, created_at) values (?, ?, ?, ?, ?, ?)",
-          id, account.name(), name, account.domain() == null ? null : account.domain().toLowerCase(Locale.ROOT), account.owner(),
-          Timestamp.from(clock.instant()));
+      id = accounts.create(account.name(), account.domain(), account.owner());
     } catch (final DuplicateKeyException e) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "An account with domain " + account.domain() + " exists; set its owner instead");
     }
@@ -58,19 +46,12 @@ class AccountController {
 
   @GetMapping("/api/accounts/{id}")
   Map<String, Object> one(@PathVariable final String id) {
-    final List<Map<String, Object>> rows =
-        jdbc.queryForList("select id, name, domain, owner, customer, customer_since, created_at from account where id = ?", id);
-    if (rows.isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + id);
-    }
-    final Map<String, Object> account = rows.get(0);
-    account.put("contacts", jdbc.queryForList("select id, email, first_name, last_name, stage from leads where account_id = ? order by created_at", id));
-    return account;
+    return accounts.withContacts(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + id));
   }
 
   @PutMapping("/api/accounts/{id}/owner")
   Map<String, Object> owner(@PathVariable final String id, @Valid @RequestBody final Owner owner) {
-    if (jdbc.update("update account set owner = ? where id = ?", owner.owner(), id) == 0) {
+    if (!accounts.setOwner(id, owner.owner())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + id);
     }
     return one(id);

@@ -6,12 +6,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,12 +24,10 @@ class CampaignController {
 
   record Campaign(@Size(max = 40) String channel, @NotNull @PositiveOrZero BigDecimal cost, LocalDate startsOn, LocalDate endsOn) {}
 
-  private final JdbcTemplate jdbc;
   private final ProgramCosts costs;
   private final ProgramReturns programReturns;
 
-  CampaignController(final JdbcTemplate jdbc, final ProgramCosts costs, final ProgramReturns programReturns) {
-    this.jdbc = jdbc;
+  CampaignController(final ProgramCosts costs, final ProgramReturns programReturns) {
     this.costs = costs;
     this.programReturns = programReturns;
   }
@@ -41,13 +37,7 @@ class CampaignController {
     if (campaign.startsOn() != null && campaign.endsOn() != null && campaign.endsOn().isBefore(campaign.startsOn())) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "endsOn must not be before startsOn");
     }
-    jdbc.update(
-        """
-        insert into campaign (name, channel, cost, starts_on, ends_on) values (?, ?, ?, ?, ?)
-        on duplicate key update channel = values(channel), cost = values(cost), starts_on = values(starts_on), ends_on = values(ends_on)""",
-        name, campaign.channel(), campaign.cost(), date(campaign.startsOn()), date(campaign.endsOn()));
-    costs.refresh();
-    return jdbc.queryForMap("select name, channel, cost, starts_on, ends_on from campaign where name = ?", name);
+    return costs.save(name, campaign.channel(), campaign.cost(), campaign.startsOn(), campaign.endsOn());
   }
 
   /**
@@ -66,9 +56,5 @@ class CampaignController {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
     }
     return programReturns.between(period.start(), period.end(), model);
-  }
-
-  private static Date date(final LocalDate day) {
-    return day == null ? null : Date.valueOf(day);
   }
 }

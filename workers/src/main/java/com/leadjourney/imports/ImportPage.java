@@ -2,7 +2,6 @@ package com.leadjourney.imports;
 
 import java.io.IOException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,18 +22,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ImportPage {
 
   private final LeadImports imports;
-  private final ImportController mappings;
-  private final JdbcTemplate jdbc;
+  private final ImportMappings mappings;
 
-  ImportPage(final LeadImports imports, final ImportController mappings, final JdbcTemplate jdbc) {
+  ImportPage(final LeadImports imports, final ImportMappings mappings) {
     this.imports = imports;
     this.mappings = mappings;
-    this.jdbc = jdbc;
   }
 
   @GetMapping("/marketing/imports")
   String form(final Model model) {
-    model.addAttribute("mappings", jdbc.queryForList("select name from import_mapping order by name", String.class));
+    model.addAttribute("mappings", mappings.names());
     model.addAttribute("fields", ImportRow.FIELDS);
     return "imports";
   }
@@ -50,7 +47,7 @@ class ImportPage {
     }
     try {
       final var started = imports.start(file.getOriginalFilename(), file.getBytes(),
-          mapping == null || mapping.isBlank() ? null : mappings.mapping(mapping), startJourneys, user.getName());
+          mapping == null || mapping.isBlank() ? null : mappings.named(mapping), startJourneys, user.getName());
       return "redirect:/marketing/imports/" + started.id();
     } catch (final ResponseStatusException e) {
       flash.addFlashAttribute("problem", e.getReason());

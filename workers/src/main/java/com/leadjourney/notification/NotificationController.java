@@ -1,11 +1,10 @@
 package com.leadjourney.notification;
 
-import com.leadjourney.routing.Teams;
-import com.leadjourney.security.Roles;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,18 +21,18 @@ import org.springframework.web.server.ResponseStatusException;
 class NotificationController {
 
   private final Notifications notifications;
-  private final Teams teams;
+  private final Supervision supervision;
 
-  NotificationController(final Notifications notifications, final Teams teams) {
+  NotificationController(final Notifications notifications, final Supervision supervision) {
     this.notifications = notifications;
-    this.teams = teams;
+    this.supervision = supervision;
   }
 
   /** Unread first, newest first; {@code recipient} defaults to the signed-in user. */
   @GetMapping("/api/notifications")
   List<Map<String, Object>> inbox(@RequestParam(required = false) final String recipient, final Authentication user) {
     final String whose = recipient == null ? user.getName() : recipient;
-    if (!whose.equals(user.getName()) && !Roles.has(user, "ADMIN") && !teams.manages(user.getName(), whose)) {
+    if (!whose.equals(user.getName()) && !AuthorityUtils.authorityListToSet(user.getAuthorities()).contains("ROLE_ADMIN") && !supervision.supervises(user.getName(), whose)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "You read your own notifications, and a manager those of their teams' members; "
           + whose + " is not in a team you manage");
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -34,11 +33,11 @@ class OpportunityPage {
   record Contact(String leadId, String email, String title, String role, boolean confirmed) {}
 
   private final Opportunities opportunities;
-  private final JdbcTemplate jdbc;
+  private final OpportunitySheet sheet;
 
-  OpportunityPage(final Opportunities opportunities, final JdbcTemplate jdbc) {
+  OpportunityPage(final Opportunities opportunities, final OpportunitySheet sheet) {
     this.opportunities = opportunities;
-    this.jdbc = jdbc;
+    this.sheet = sheet;
   }
 
   @GetMapping("/opportunities/{id}")
@@ -47,8 +46,8 @@ class OpportunityPage {
     final Map<String, OpportunityUpdate.ContactRole> roles = new HashMap<>();
     deal.contactRoles().forEach(r -> roles.put(r.leadId(), r));
     model.addAttribute("deal", deal);
-    model.addAttribute("lead", jdbc.queryForMap("select id, email, company from leads where id = ?", deal.leadId()));
-    model.addAttribute("contacts", contactsOf(deal).stream()
+    model.addAttribute("lead", sheet.leadOf(deal));
+    model.addAttribute("contacts", sheet.contactsOf(deal).stream()
         .map(c -> {
           final var role = roles.get((String) c.get("id"));
           return new Contact((String) c.get("id"), (String) c.get("email"), (String) c.get("title"), role == null ? null : role.role(),
@@ -58,10 +57,7 @@ class OpportunityPage {
     model.addAttribute("stages", OpportunityUpdate.STAGES);
     model.addAttribute("roles", OpportunityUpdate.ROLES);
     model.addAttribute("reasons", FeedbackReason.codes());
-    model.addAttribute("updates", jdbc.queryForList(
-        """
-        select stage, amount, close_date, reason, contact_roles, requested_by, requested_at, applied_at
-        from opportunity_update where opportunity_id = ? order by requested_at desc""", id));
+    model.addAttribute("updates", sheet.updatesOf(id));
     return "opportunity";
   }
 
@@ -96,18 +92,6 @@ class OpportunityPage {
 
   private Opportunities.View view(final String id) {
     return opportunities.view(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No opportunity " + id));
-  }
-
-  private List<Map<String, Object>> contactsOf(final Opportunities.View deal) {
-    return deal.accountId() == null
-        ? jdbc.queryForList("select id, email, title from leads where id = ?", deal.leadId())
-        : jdbc.queryForList(
-            // the deal's own lead and those already on it first; a large account's first 200 contacts after them
-            """
-            select id, email, title from leads where account_id = ?
-            order by (id = ?) desc, (id in (select lead_id from opportunity_contact_role where opportunity_id = ?)) desc, created_at
-            limit 200""",
-            deal.accountId(), deal.leadId(), deal.id());
   }
 
   private static String changed(final String value, final String before) {

@@ -113,37 +113,9 @@ public class TeamRoster {
         Audit.state("member", absence.username(), "startsAt", absence.startsAt(), "endsAt", absence.endsAt()), null);
   }
 
-  /**
-   * Whether the user may create or replace the team: an admin any; a manager the teams they manage,
-   * or a new team with themselves as its manager. Making a team the default of its function takes
-   * the default from another team, so that needs the other team's manager too.
-   */
-  public void checkMayChange(final Authentication user, final String teamId, final String newManager, final String function, final boolean makeDefault) {
-    if (Roles.has(user, "ADMIN")) {
-      return;
-    }
-    final boolean exists = jdbc.queryForObject("select count(*) from sales_team where id = ?", Integer.class, teamId) > 0;
-    if (exists && teams.managerOf(teamId).filter(user.getName()::equals).isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the manager of team " + teamId + " (or an admin) changes it");
-    }
-    if (!exists && !user.getName().equals(newManager)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "A manager creates teams they manage: set manager to " + user.getName());
-    }
-    if (makeDefault) {
-      final var currentDefault = jdbc.queryForList(
-          "select id from sales_team where team_function = ? and is_default and id <> ?", String.class, function, teamId);
-      for (final String other : currentDefault) {
-        if (teams.managerOf(other).filter(user.getName()::equals).isEmpty()) {
-          throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-              "Team " + other + " is the default " + function + " team; only its manager (or an admin) hands the default on");
-        }
-      }
-    }
-  }
-
   /** Absences are entered and ended by the manager of a team the person is in (or an admin). */
   public void checkManagesMember(final Authentication user, final String username) {
-    if (!Roles.has(user, "ADMIN") && !teams.manages(user.getName(), username)) {
+    if (!Roles.has(user, "ADMIN") && !teams.supervises(user.getName(), username)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, username + " is not in a team you manage");
     }
   }

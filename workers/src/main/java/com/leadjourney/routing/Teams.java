@@ -1,5 +1,6 @@
 package com.leadjourney.routing;
 
+import com.leadjourney.notification.Supervision;
 import com.leadjourney.sla.BusinessHours;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Service;
 
 /** The sales teams as routing reads them: which team a lead belongs to and when that team works. */
 @Service
-public class Teams {
+public class Teams implements Supervision {
 
   /** What a territory rule matches on. */
   public record LeadSegment(String country, String industry, Integer companySize) {}
@@ -71,7 +72,8 @@ public class Teams {
   }
 
   /** True when {@code member} is in a team {@code manager} manages (an active member or not). */
-  public boolean manages(final String manager, final String member) {
+  @Override
+  public boolean supervises(final String manager, final String member) {
     return jdbc.queryForObject(
         "select count(*) from team_member m join sales_team t on t.id = m.team_id where t.manager = ? and m.username = ?",
         Integer.class, manager, member) > 0;

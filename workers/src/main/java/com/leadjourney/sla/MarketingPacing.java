@@ -52,6 +52,20 @@ public class MarketingPacing {
     this.alertRecipient = alertRecipient;
   }
 
+  /** Marketing's commitment: MQLs for a segment in a month. */
+  public void setTarget(final String segment, final YearMonth month, final int target) {
+    jdbc.update(
+        "insert into marketing_target (segment, month, target) values (?, ?, ?) on duplicate key update target = values(target)",
+        segment, month.toString(), target);
+  }
+
+  /** The pace of each day of the month so far, per segment. */
+  public List<Map<String, Object>> daysOf(final YearMonth month) {
+    return jdbc.queryForList(
+        "select segment, day, target, actual, projected, shortfall from marketing_pacing where day >= ? and day <= ? order by segment, day",
+        Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()));
+  }
+
   /**
    * The month's latest pace per segment as last computed (hourly), without recomputing: reading a
    * page must not be what sends a shortfall alert.

@@ -2,14 +2,12 @@ package com.leadjourney.sla;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,11 +25,9 @@ class PacingController {
 
   private static final List<String> SEGMENTS = List.of("enterprise", "mid-market", "smb", "unknown");
 
-  private final JdbcTemplate jdbc;
   private final MarketingPacing pacing;
 
-  PacingController(final JdbcTemplate jdbc, final MarketingPacing pacing) {
-    this.jdbc = jdbc;
+  PacingController(final MarketingPacing pacing) {
     this.pacing = pacing;
   }
 
@@ -41,19 +37,14 @@ class PacingController {
     if (!SEGMENTS.contains(segment)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "segment must be one of " + SEGMENTS);
     }
-    jdbc.update(
-        "insert into marketing_target (segment, month, target) values (?, ?, ?) on duplicate key update target = values(target)",
-        segment, parsed.toString(), target.target());
+    pacing.setTarget(segment, parsed, target.target());
     return Map.of("month", parsed.toString(), "segment", segment, "target", target.target());
   }
 
   /** The pace of each day of the month so far. */
   @GetMapping("/api/marketing-pacing")
   List<Map<String, Object>> pace(@RequestParam final String month) {
-    final YearMonth parsed = month(month);
-    return jdbc.queryForList(
-        "select segment, day, target, actual, projected, shortfall from marketing_pacing where day >= ? and day <= ? order by segment, day",
-        Date.valueOf(parsed.atDay(1)), Date.valueOf(parsed.atEndOfMonth()));
+    return pacing.daysOf(month(month));
   }
 
   private static YearMonth month(final String month) {

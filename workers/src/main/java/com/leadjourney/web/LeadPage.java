@@ -1,12 +1,13 @@
 package com.leadjourney.web;
 
+import com.leadjourney.account.Accounts;
 import com.leadjourney.audit.Audit;
 import com.leadjourney.lead.JourneyEventRepository;
 import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.opportunity.Opportunities;
 import com.leadjourney.prequalification.QualificationDecisions;
+import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,18 +26,18 @@ class LeadPage {
   private final JourneyEventRepository events;
   private final QualificationDecisions decisions;
   private final Audit audit;
-  private final JdbcTemplate jdbc;
+  private final Accounts accounts;
   private final Opportunities opportunities;
 
   LeadPage(
       final LeadRepository leads, final JourneyEventRepository events, final QualificationDecisions decisions, final Audit audit,
-      final JdbcTemplate jdbc, final Opportunities opportunities) {
+      final Accounts accounts, final Opportunities opportunities) {
     this.opportunities = opportunities;
     this.leads = leads;
     this.events = events;
     this.decisions = decisions;
     this.audit = audit;
-    this.jdbc = jdbc;
+    this.accounts = accounts;
   }
 
   @GetMapping("/leads/{id}")
@@ -47,11 +48,8 @@ class LeadPage {
     model.addAttribute("decisions", decisions.tracesOf(id));
     model.addAttribute("audit", audit.ofLead(id));
     model.addAttribute("opportunities", opportunities.ofLead(id));
-    model.addAttribute("account", lead.getAccountId() == null ? null
-        : jdbc.queryForMap("select name, domain, owner, customer from account where id = ?", lead.getAccountId()));
-    model.addAttribute("colleagues", lead.getAccountId() == null ? java.util.List.of()
-        : jdbc.queryForList(
-            "select id, email, title, stage, journey_result from leads where account_id = ? and id <> ? order by created_at", lead.getAccountId(), id));
+    model.addAttribute("account", lead.getAccountId() == null ? null : accounts.summary(lead.getAccountId()));
+    model.addAttribute("colleagues", lead.getAccountId() == null ? List.of() : accounts.colleaguesOf(lead.getAccountId(), id));
     return "lead";
   }
 }

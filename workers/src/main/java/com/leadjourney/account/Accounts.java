@@ -1,0 +1,62 @@
+package com.leadjourney.account;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** The accounts table: accounts, their owners, and the contacts (leads) matched to them. */
+@Service
+public class Accounts {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  Accounts(final JdbcTemplate jdbc, final Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Creates an account; a second one with the same domain is refused by the database (DuplicateKeyException). */
+  String create(final String name, final String domain, final String owner) {
+    final String id = UUID.randomUUID().toString();
+    jdbc.update(
+        "insert into account (id, name, normalized_name, domain, owner, created_at) values (?, ?, ?, ?, ?, ?)",
+        id, name, AccountMatching.normalisedName(name), domain == null ? null : domain.toLowerCase(Locale.ROOT), owner,
+        Timestamp.from(clock.instant()));
+    return id;
+  }
+
+  /** The account with its contacts, oldest first; empty when there is none. */
+  Optional<Map<String, Object>> withContacts(final String id) {
+    final List<Map<String, Object>> rows =
+        jdbc.queryForList("select id, name, domain, owner, customer, customer_since, created_at from account where id = ?", id);
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    final Map<String, Object> account = rows.get(0);
+    account.put("contacts", jdbc.queryForList("select id, email, first_name, last_name, stage from leads where account_id = ? order by created_at", id));
+    return Optional.of(account);
+  }
+
+  /** False when there is no such account. */
+  boolean setOwner(final String id, final String owner) {
+    return jdbc.update("update account set owner = ? where id = ?", owner, id) > 0;
+  }
+
+  /** What a lead's page shows of its account. */
+  public Map<String, Object> summary(final String id) {
+    return jdbc.queryForMap("select name, domain, owner, customer from account where id = ?", id);
+  }
+
+  /** The account's other contacts, oldest first (a lead's colleagues). */
+  public List<Map<String, Object>> colleaguesOf(final String accountId, final String leadId) {
+    return jdbc.queryForList(
+        "select id, email, title, stage, journey_result from leads where account_id = ? and id <> ? order by created_at", accountId, leadId);
+  }
+}
