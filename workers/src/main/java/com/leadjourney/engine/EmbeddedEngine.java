@@ -110,15 +110,10 @@ public class EmbeddedEngine implements DisposableBean {
     assembly.start();
     final long every = properties.logCompactionInterval().toMillis();
     compaction.scheduleWithFixedDelay(this::compactLog, every, every, TimeUnit.MILLISECONDS);
-    Gauge.builder("leadjourney.engine.log.retained", log, CompactingLogStorage::retainedBytes)
-        .baseUnit("bytes")
-        .description("Bytes of engine log not yet processed (embedded engine)")
-        .register(meterRegistry);
-    LOG.info(
-        "Embedded Zeebe engine up: gRPC gateway on {}:{} (every call authenticated), state in {} ({})",
-        properties.gatewayAddress(),
-        properties.gatewayPort(),
-        stateDir,
+    Gauge.builder("leadjourney.engine.log.retained", log, CompactingLogStorage::retainedBytes).baseUnit("bytes")
+        .description("Bytes of engine log not yet processed (embedded engine)").register(meterRegistry);
+    LOG.info("Embedded Zeebe engine up: gRPC gateway on {}:{} (every call authenticated), state in {} ({})",
+        properties.gatewayAddress(), properties.gatewayPort(), stateDir,
         continuesKeptState ? "continued from the last graceful stop" : "new; open journeys are rebuilt from the database");
   }
 

@@ -162,17 +162,10 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
       return;
     }
     try {
-      grpcServer =
-          NettyServerBuilder.forAddress(gatewayAddress)
-              .addService(ServerInterceptors.intercept(gateway, gatewayGuard))
-              .build()
-              .start();
+      grpcServer = NettyServerBuilder.forAddress(gatewayAddress).addService(ServerInterceptors.intercept(gateway, gatewayGuard)).build().start();
     } catch (final IOException e) {
       throw new UncheckedIOException(
-          "Cannot open the engine's gRPC gateway on "
-              + gatewayAddress
-              + " (is another engine or app running? set leadjourney.engine.gateway-port)",
-          e);
+          "Cannot open the engine's gRPC gateway on " + gatewayAddress + " (is another engine or app running? set leadjourney.engine.gateway-port)", e);
     }
   }
 
