@@ -32,22 +32,28 @@ public class SlaPolicies {
   }
 
   public Policy forLead(final String leadId) {
-    final Map<String, Object> inputs = new HashMap<>();
+    final String[] decided = {null, null};
     jdbc.query(
         "select priority, segment from qualification_decision where lead_id = ? order by visit desc limit 1",
         row -> {
-          inputs.put("priority", row.getString(1));
-          inputs.put("segment", row.getString(2));
+          decided[0] = row.getString(1);
+          decided[1] = row.getString(2);
         },
         leadId);
-    inputs.putIfAbsent("priority", null);
-    inputs.putIfAbsent("segment", null);
+    return evaluate(decided[0], decided[1]);
+  }
+
+  /** The table's answer for a priority (hot, warm, cold) and a segment (enterprise, mid-market, smb, unknown); null for none known. */
+  public Policy evaluate(final String priority, final String segment) {
+    final Map<String, Object> inputs = new HashMap<>();
+    inputs.put("priority", priority);
+    inputs.put("segment", segment);
     final String output =
         client.newEvaluateDecisionCommand().decisionId("sla-policy").variables(inputs).send().join(10, TimeUnit.SECONDS).getDecisionOutput();
     try {
       final JsonNode policy = JSON.readTree(output);
       return new Policy(
-          (String) inputs.get("priority"), (String) inputs.get("segment"), Duration.ofMinutes(policy.get("firstTouchMinutes").asLong()),
+          priority, segment, Duration.ofMinutes(policy.get("firstTouchMinutes").asLong()),
           policy.get("reminderShare").asDouble(), Duration.ofMinutes(policy.get("reassignAfterMinutes").asLong()));
     } catch (final Exception e) {
       throw new IllegalStateException("sla-policy answered " + output + "; it must give firstTouchMinutes, reminderShare, reassignAfterMinutes", e);
