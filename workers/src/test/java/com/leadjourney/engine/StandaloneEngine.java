@@ -4,7 +4,6 @@ import com.leadjourney.EmbeddedAppTest;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.engine.EmbeddedEngineAssembly;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import java.time.Duration;
 
 /** The engine as the app assembles it, without the app: a fresh state directory, and a client for its gateway. */

@@ -7,7 +7,6 @@ import com.leadjourney.AppProcess;
 import com.leadjourney.EmbeddedAppTest;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;

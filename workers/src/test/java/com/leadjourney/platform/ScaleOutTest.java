@@ -8,7 +8,6 @@ import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.JourneyDriver;
 import com.leadjourney.engine.EngineTestCredential;
 import io.camunda.client.CamundaClient;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
