@@ -33,7 +33,7 @@ class WhereToClick {
 
           Lead journey engine is up ({} engine).
             Workbench     {}/   (sign in; XDRs and AEs land in the inbox, managers on their team, marketing on the definition and feedback, leadership on the review, designers on the processes)
-            API docs      {}/swagger-ui.html   (user admin; create people with POST /api/users)
+            API docs      {}/swagger-ui.html   (user admin: LEADJOURNEY_ADMIN_PASSWORD, or data/initial-passwords.txt at the first start)
             Post a lead   curl -u admin:<password> -H 'Content-Type: application/json' \\
                             -d '{"email":"ada@northwind.com","consent":true,"source":"webinar","campaign":"q4-webinar",
                                  "profile":{"industry":"software","seniority":"vp","budget":"approved","pain":"confirmed"}}' {}/api/leads
@@ -41,9 +41,9 @@ class WhereToClick {
             XDR inbox     {}/api/tasks   (touches, completion: see README, "The journey's API")
             Incidents     {}/api/incidents
             Health        {}/actuator/health
-            Metrics       {}/actuator/prometheus
+            Metrics       {}/actuator/prometheus   (user prometheus, role METRICS: LEADJOURNEY_METRICS_PASSWORD)
             Processes     {}/api/processes
-            Modeler       deploy to the Zeebe gateway at {} (no authentication)
+            Modeler       deploy to the Zeebe gateway at {} (authentication Basic: an app user with the DESIGNER role)
         """,
         embeddedEngine ? "embedded" : "cluster",
         base,
