@@ -49,6 +49,11 @@ public class Accounts {
     return jdbc.update("update account set owner = ? where id = ?", owner, id) > 0;
   }
 
+  /** The account became a customer (a won deal); the first time is kept. */
+  public void markCustomer(final String id) {
+    jdbc.update("update account set customer = true, customer_since = coalesce(customer_since, ?) where id = ?", Timestamp.from(clock.instant()), id);
+  }
+
   /** What a lead's page shows of its account. */
   public Map<String, Object> summary(final String id) {
     return jdbc.queryForMap("select name, domain, owner, customer from account where id = ?", id);

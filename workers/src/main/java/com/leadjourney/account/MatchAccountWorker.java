@@ -1,6 +1,6 @@
 package com.leadjourney.account;
 
-import com.leadjourney.journey.JourneyVariables;
+import com.leadjourney.engine.JourneyVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.leadjourney.campaign;
 
-import com.leadjourney.review.ReviewPeriod;
+import com.leadjourney.platform.ReviewPeriod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;

@@ -1,7 +1,7 @@
 package com.leadjourney.contactintake;
 
-import com.leadjourney.journey.JourneyVariables;
-import com.leadjourney.prequalification.Engagements;
+import com.leadjourney.engine.JourneyVariables;
+import com.leadjourney.definition.Engagements;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,6 @@
 package com.leadjourney.contactintake;
 
-import com.leadjourney.journey.JourneyStarter;
-import com.leadjourney.journey.JourneyStartup;
+import com.leadjourney.lead.JourneyLauncher;
 import com.leadjourney.lead.LeadRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,23 +36,20 @@ class OutboxDispatcher {
 
   private final OutboxRepository outbox;
   private final LeadRepository leads;
-  private final JourneyStarter starter;
-  private final JourneyStartup startup;
+  private final JourneyLauncher journeys;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   OutboxDispatcher(
       final OutboxRepository outbox,
       final LeadRepository leads,
-      final JourneyStarter starter,
-      final JourneyStartup startup,
+      final JourneyLauncher journeys,
       final TransactionTemplate transaction,
       final Clock clock,
       final MeterRegistry meters) {
     this.outbox = outbox;
     this.leads = leads;
-    this.starter = starter;
-    this.startup = startup;
+    this.journeys = journeys;
     this.transaction = transaction;
     this.clock = clock;
     Gauge.builder("leadjourney.intake.outbox.pending", outbox, OutboxRepository::countByDispatchedAtIsNull)
@@ -107,7 +103,7 @@ class OutboxDispatcher {
   }
 
   private void dispatchDue() {
-    if (!startup.newJourneysMayStart()) {
+    if (!journeys.newJourneysMayStart()) {
       return;
     }
     for (int i = 0; i < BATCH; i++) {
@@ -127,7 +123,7 @@ class OutboxDispatcher {
     final var entry = due.get(0);
     final var lead = leads.findById(entry.getLeadId()).orElseThrow();
     try {
-      starter.start(lead);
+      journeys.start(lead);
       entry.dispatched(clock.instant());
       outbox.save(entry);
       return true;

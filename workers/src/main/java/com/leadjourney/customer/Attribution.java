@@ -5,8 +5,9 @@ import com.leadjourney.lead.Timeline;
 import com.leadjourney.platform.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import com.leadjourney.opportunity.Opportunities;
-import com.leadjourney.prequalification.Engagements;
+import com.leadjourney.account.WonDeals;
+import com.leadjourney.definition.Engagements;
+import com.leadjourney.definition.QualificationDecisions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -28,23 +29,26 @@ import org.springframework.transaction.annotation.Transactional;
 class Attribution {
 
   private final JdbcTemplate jdbc;
-  private final Opportunities opportunities;
+  private final WonDeals wonDeals;
   private final Engagements engagements;
+  private final QualificationDecisions decisions;
   private final Timeline timeline;
   private final MeterRegistry meters;
   private final Clock clock;
 
   Attribution(
       final JdbcTemplate jdbc,
-      final Opportunities opportunities,
+      final WonDeals wonDeals,
       final Engagements engagements,
+      final QualificationDecisions decisions,
       final Timeline timeline,
       final MeterRegistry meters,
       final Clock clock) {
     this.meters = meters;
     this.jdbc = jdbc;
-    this.opportunities = opportunities;
+    this.wonDeals = wonDeals;
     this.engagements = engagements;
+    this.decisions = decisions;
     this.timeline = timeline;
     this.clock = clock;
   }
@@ -53,12 +57,11 @@ class Attribution {
   @Transactional
   void credit(final String leadId) {
     final var won = wonOpportunity(leadId);
-    final String dedupeKey = "attributed:" + won.id();
-    if (jdbc.queryForObject("select count(*) from attribution_credit where opportunity_id = ?", Integer.class, won.id()) > 0) {
+    final String dedupeKey = "attributed:" + won.opportunityId();
+    if (jdbc.queryForObject("select count(*) from attribution_credit where opportunity_id = ?", Integer.class, won.opportunityId()) > 0) {
       return;
     }
-    final List<String> confirmed =
-        won.contactRoles().stream().filter(r -> r.confirmed()).map(r -> r.leadId()).toList();
+    final List<String> confirmed = won.confirmedContacts();
     final List<Engagements.Engagement> touches =
         confirmed.stream()
             .flatMap(contact -> engagements.of(contact).stream())
@@ -69,12 +72,12 @@ class Attribution {
       timeline.record(
           leadId, JourneyEvent.Type.REVENUE_ATTRIBUTED, "customer",
           confirmed.isEmpty()
-              ? "nothing credited: sales confirmed no contact role on opportunity " + won.id()
+              ? "nothing credited: sales confirmed no contact role on opportunity " + won.opportunityId()
               : "nothing credited: no campaign touched the " + confirmed.size() + " confirmed contacts",
           dedupeKey);
       return;
     }
-    final var shares = AttributionModels.shares(touches, qualifiedAt(leadId), won.openedAt());
+    final var shares = AttributionModels.shares(touches, decisions.firstQualifiedAt(leadId), won.openedAt());
     final Instant now = clock.instant();
     shares.forEach(
         (model, byCampaign) ->
@@ -83,7 +86,7 @@ class Attribution {
                   final BigDecimal credit = amount(won.amount(), share);
                   jdbc.update(
                       "insert into attribution_credit (opportunity_id, model, campaign, share, amount, credited_at) values (?, ?, ?, ?, ?, ?)",
-                      won.id(), model, campaign, share, credit, Timestamp.from(now));
+                      won.opportunityId(), model, campaign, share, credit, Timestamp.from(now));
                   AfterCommit.run(
                       () -> Counter.builder("leadjourney.revenue.attributed")
                           .description("Won revenue credited to programs (campaigns), by attribution model")
@@ -101,17 +104,9 @@ class Attribution {
         dedupeKey);
   }
 
-  Opportunities.View wonOpportunity(final String leadId) {
-    return opportunities.ofLead(leadId).stream()
-        .filter(o -> "closed-won".equals(o.stage()))
-        .findFirst()
+  WonDeals.WonDeal wonOpportunity(final String leadId) {
+    return wonDeals.of(leadId)
         .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no won opportunity"));
-  }
-
-  private Instant qualifiedAt(final String leadId) {
-    return jdbc.queryForList(
-            "select decided_at from qualification_decision where lead_id = ? and outcome = 'mql' order by decided_at", Timestamp.class, leadId)
-        .stream().findFirst().map(Timestamp::toInstant).orElse(null);
   }
 
   private static BigDecimal amount(final BigDecimal total, final double share) {

@@ -1,6 +1,6 @@
 package com.leadjourney.customer;
 
-import com.leadjourney.prequalification.Engagements.Engagement;
+import com.leadjourney.definition.Engagements.Engagement;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

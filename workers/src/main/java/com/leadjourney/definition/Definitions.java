@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadjourney.audit.Audit;
-import com.leadjourney.prequalification.QualificationProperties;
 import io.camunda.client.CamundaClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;

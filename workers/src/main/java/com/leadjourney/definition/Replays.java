@@ -3,7 +3,6 @@ package com.leadjourney.definition;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadjourney.lead.Lead;
-import com.leadjourney.prequalification.QualificationDecisions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

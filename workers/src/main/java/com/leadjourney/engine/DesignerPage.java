@@ -1,6 +1,6 @@
 package com.leadjourney.engine;
 
-import com.leadjourney.web.PageActions;
+import com.leadjourney.platform.PageActions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

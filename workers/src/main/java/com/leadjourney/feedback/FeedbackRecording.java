@@ -6,7 +6,7 @@ import com.leadjourney.lead.Lead;
 import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.lead.Timeline;
 import com.leadjourney.platform.AfterCommit;
-import com.leadjourney.prequalification.QualificationDecisions;
+import com.leadjourney.definition.QualificationDecisions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;

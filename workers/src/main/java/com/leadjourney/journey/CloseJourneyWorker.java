@@ -1,5 +1,6 @@
 package com.leadjourney.journey;
 
+import com.leadjourney.engine.JourneyVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.exception.CamundaError;

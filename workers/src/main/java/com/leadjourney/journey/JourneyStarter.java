@@ -1,5 +1,6 @@
 package com.leadjourney.journey;
 
+import com.leadjourney.engine.JourneyVariables;
 import com.leadjourney.lead.JourneyClockRepository;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.JourneyEventRepository;

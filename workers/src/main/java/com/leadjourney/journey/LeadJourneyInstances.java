@@ -1,5 +1,6 @@
 package com.leadjourney.journey;
 
+import com.leadjourney.engine.JourneyVariables;
 import com.leadjourney.engine.InFlightInstances;
 import com.leadjourney.lead.LeadRepository;
 import java.util.List;

@@ -1,9 +1,9 @@
 package com.leadjourney.nurture;
 
-import com.leadjourney.journey.JourneyVariables;
+import com.leadjourney.engine.JourneyVariables;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Timeline;
-import com.leadjourney.prequalification.QualificationDecisions;
+import com.leadjourney.definition.QualificationDecisions;
 import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;

@@ -1,6 +1,6 @@
 package com.leadjourney.nurture;
 
-import com.leadjourney.journey.JourneyVariables;
+import com.leadjourney.engine.JourneyVariables;
 import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;

@@ -1,7 +1,7 @@
 package com.leadjourney.opportunity;
 
 import com.leadjourney.feedback.FeedbackReason;
-import com.leadjourney.web.PageActions;
+import com.leadjourney.platform.PageActions;
 import java.math.BigDecimal;
 import java.security.Principal;
 import java.time.LocalDate;

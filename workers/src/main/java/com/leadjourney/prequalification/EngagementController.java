@@ -1,5 +1,6 @@
 package com.leadjourney.prequalification;
 
+import com.leadjourney.definition.Engagements;
 import com.leadjourney.engine.JourneyMessages;
 import com.leadjourney.lead.LeadRepository;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package com.leadjourney.prequalification;
 
-import com.leadjourney.journey.JourneyVariables;
+import com.leadjourney.engine.JourneyVariables;
 import com.leadjourney.lead.LeadRepository;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;

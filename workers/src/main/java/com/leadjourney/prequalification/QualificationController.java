@@ -1,5 +1,6 @@
 package com.leadjourney.prequalification;
 
+import com.leadjourney.definition.QualificationDecisions;
 import com.leadjourney.lead.LeadRepository;
 import java.util.List;
 import org.springframework.http.HttpStatus;

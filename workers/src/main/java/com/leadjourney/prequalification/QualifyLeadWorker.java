@@ -1,6 +1,7 @@
 package com.leadjourney.prequalification;
 
-import com.leadjourney.journey.JourneyVariables;
+import com.leadjourney.definition.QualificationDecisions;
+import com.leadjourney.engine.JourneyVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.leadjourney.review;
 
+import com.leadjourney.platform.ReviewPeriod;
 import com.leadjourney.campaign.ProgramReturns;
 import com.leadjourney.definition.DefinitionHealth;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package com.leadjourney.review;
 
+import com.leadjourney.platform.ReviewPeriod;
 import static com.leadjourney.review.Indicators.Better.HIGHER;
 import static com.leadjourney.review.Indicators.Better.LOWER;
 import static com.leadjourney.review.Indicators.Kind.LAGGING;
@@ -56,7 +57,7 @@ public class CadenceReview {
     }
     return new Review(
         period.cadence().id(), period.label(), period.from(), period.to().minusDays(1), period.previous().label(),
-        grafanaUrl + "/d/" + period.cadence().board + "?from=" + period.start().toEpochMilli() + "&to=" + period.end().toEpochMilli(),
+        grafanaUrl + "/d/" + period.cadence().board() + "?from=" + period.start().toEpochMilli() + "&to=" + period.end().toEpochMilli(),
         pack.indicators, pack.breakdowns);
   }
 

@@ -1,5 +1,6 @@
 package com.leadjourney.review;
 
+import com.leadjourney.platform.ReviewPeriod;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package com.leadjourney.review;
 
+import com.leadjourney.platform.ReviewPeriod;
 import java.time.Clock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,7 +1,6 @@
 package com.leadjourney.routing;
 
 import com.leadjourney.notification.Supervision;
-import com.leadjourney.sla.BusinessHours;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;

@@ -1,6 +1,6 @@
 package com.leadjourney.salesacceptance;
 
-import com.leadjourney.journey.JourneyVariables;
+import com.leadjourney.engine.JourneyVariables;
 import com.leadjourney.lead.JourneyClock;
 import com.leadjourney.lead.JourneyClockRepository;
 import com.leadjourney.lead.LeadRepository;

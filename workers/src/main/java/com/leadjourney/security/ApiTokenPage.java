@@ -1,6 +1,6 @@
 package com.leadjourney.security;
 
-import com.leadjourney.web.PageActions;
+import com.leadjourney.platform.PageActions;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,6 +1,6 @@
 package com.leadjourney.sla;
 
-import com.leadjourney.journey.JourneyVariables;
+import com.leadjourney.engine.JourneyVariables;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.lead.Timeline;

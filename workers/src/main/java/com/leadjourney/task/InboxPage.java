@@ -2,7 +2,7 @@ package com.leadjourney.task;
 
 import com.leadjourney.feedback.FeedbackReason;
 import com.leadjourney.lead.LeadRepository;
-import com.leadjourney.web.PageActions;
+import com.leadjourney.platform.PageActions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;

@@ -2,7 +2,7 @@ package com.leadjourney.task;
 
 import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.routing.TeamRoster;
-import com.leadjourney.web.PageActions;
+import com.leadjourney.platform.PageActions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

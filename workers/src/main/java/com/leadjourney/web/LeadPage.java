@@ -5,7 +5,7 @@ import com.leadjourney.audit.Audit;
 import com.leadjourney.lead.JourneyEventRepository;
 import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.opportunity.Opportunities;
-import com.leadjourney.prequalification.QualificationDecisions;
+import com.leadjourney.definition.QualificationDecisions;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -3,7 +3,7 @@ package com.leadjourney.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.leadjourney.prequalification.Engagements.Engagement;
+import com.leadjourney.definition.Engagements.Engagement;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

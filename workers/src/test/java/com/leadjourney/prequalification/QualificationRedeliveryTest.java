@@ -1,5 +1,6 @@
 package com.leadjourney.prequalification;
 
+import com.leadjourney.definition.QualificationDecisions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadjourney.JourneyTest;

@@ -160,7 +160,7 @@ class TeamRoutingTest extends JourneyTest {
     assertThat(driver.detailOf(leadId, "SLA_STARTED")).contains("hot/mid-market: 5 min in team dach");
     final var routedAt = jdbc.queryForObject("select decided_at from routing_decision where lead_id = ? and stage = 'xdr-handoff'", Timestamp.class, leadId).toInstant();
     final var berlin =
-        new com.leadjourney.sla.BusinessHours(
+        new com.leadjourney.routing.BusinessHours(
             java.time.ZoneId.of("Europe/Berlin"), java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
             java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0), java.util.Set.of(java.time.LocalDate.of(2027, 3, 29)));
     assertThat(java.time.Instant.parse((String) task.get("dueAt"))).isEqualTo(berlin.plus(routedAt, Duration.ofMinutes(5)));

@@ -1,5 +1,6 @@
 package com.leadjourney.sla;
 
+import com.leadjourney.routing.BusinessHours;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;

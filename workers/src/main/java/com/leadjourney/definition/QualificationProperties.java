@@ -1,4 +1,4 @@
-package com.leadjourney.prequalification;
+package com.leadjourney.definition;
 
 import java.time.Duration;
 import java.util.Map;
@@ -35,7 +35,7 @@ public record QualificationProperties(
     }
   }
 
-  int pointsFor(final String type) {
+  public int pointsFor(final String type) {
     return points.getOrDefault(type, points.getOrDefault("other", 0));
   }
 }

@@ -1,4 +1,4 @@
-package com.leadjourney.review;
+package com.leadjourney.platform;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -23,7 +23,7 @@ public record ReviewPeriod(Cadence cadence, String label, LocalDate from, LocalD
     MONTHLY("lead-journey-monthly", Pattern.compile("(\\d{4})-(\\d{2})")),
     QUARTERLY("lead-journey-quarterly", Pattern.compile("(\\d{4})-Q([1-4])"));
 
-    final String board;
+    private final String board;
     private final Pattern label;
 
     Cadence(final String board, final Pattern label) {
@@ -31,11 +31,16 @@ public record ReviewPeriod(Cadence cadence, String label, LocalDate from, LocalD
       this.label = label;
     }
 
+    /** The uid of its Grafana board in dashboard-config/. */
+    public String board() {
+      return board;
+    }
+
     public String id() {
       return name().toLowerCase(Locale.ROOT);
     }
 
-    static Cadence of(final String id) {
+    public static Cadence of(final String id) {
       for (final Cadence cadence : values()) {
         if (cadence.id().equals(id)) {
           return cadence;

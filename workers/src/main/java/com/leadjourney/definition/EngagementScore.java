@@ -1,4 +1,4 @@
-package com.leadjourney.prequalification;
+package com.leadjourney.definition;
 
 import java.time.Duration;
 import java.time.Instant;

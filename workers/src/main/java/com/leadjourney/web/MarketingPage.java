@@ -1,8 +1,10 @@
-package com.leadjourney.definition;
+package com.leadjourney.web;
 
+import com.leadjourney.definition.Definitions;
+import com.leadjourney.definition.DefinitionDmn;
 import com.leadjourney.feedback.FeedbackDigest;
 import com.leadjourney.sla.MarketingPacing;
-import com.leadjourney.web.PageActions;
+import com.leadjourney.platform.PageActions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package com.leadjourney.web;
+package com.leadjourney.platform;
 
 import java.util.function.Supplier;
 import org.springframework.web.server.ResponseStatusException;

@@ -1,9 +1,8 @@
-package com.leadjourney.prequalification;
+package com.leadjourney.definition;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.leadjourney.definition.Definitions;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Lead;
 import com.leadjourney.lead.LeadRepository;
@@ -176,6 +175,13 @@ public class QualificationDecisions {
     return jdbc.queryForList(
             "select definition_version from qualification_decision where lead_id = ? order by visit desc limit 1", String.class, leadId)
         .stream().findFirst().orElse(null);
+  }
+
+  /** When the lead first qualified as an MQL; null when it never did. */
+  public Instant firstQualifiedAt(final String leadId) {
+    return jdbc.queryForList(
+            "select decided_at from qualification_decision where lead_id = ? and outcome = 'mql' order by decided_at", Timestamp.class, leadId)
+        .stream().findFirst().map(Timestamp::toInstant).orElse(null);
   }
 
   /** How fast sales should answer (the SLA policy's first input): hot leads fit well and engage a lot. */

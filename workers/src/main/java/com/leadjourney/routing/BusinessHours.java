@@ -1,4 +1,4 @@
-package com.leadjourney.sla;
+package com.leadjourney.routing;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

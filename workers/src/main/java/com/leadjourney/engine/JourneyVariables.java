@@ -1,4 +1,4 @@
-package com.leadjourney.journey;
+package com.leadjourney.engine;
 
 /** Names shared by the process models in workflows/ and the code that serves them. */
 public final class JourneyVariables {

@@ -1,7 +1,7 @@
-package com.leadjourney.prequalification;
+package com.leadjourney.definition;
 
-import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Timeline;
+import com.leadjourney.lead.JourneyEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
