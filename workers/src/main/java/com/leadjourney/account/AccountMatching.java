@@ -34,7 +34,7 @@ public class AccountMatching {
   /** Jaro-Winkler similarity from which two normalised company names are the same company. */
   private static final double SAME_COMPANY = 0.93;
 
-  record Match(String accountId, String how) {}
+  public record Match(String accountId, String how) {}
 
   private final JdbcTemplate jdbc;
   private final LeadRepository leads;

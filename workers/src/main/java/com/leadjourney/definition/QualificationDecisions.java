@@ -177,6 +177,16 @@ public class QualificationDecisions {
         .stream().findFirst().orElse(null);
   }
 
+  /** Priority (hot, warm, cold) and segment of the lead's last decision; both null before its first. */
+  public record Band(String priority, String segment) {}
+
+  public Band bandOf(final String leadId) {
+    return jdbc.query(
+            "select priority, segment from qualification_decision where lead_id = ? order by visit desc limit 1",
+            (row, i) -> new Band(row.getString(1), row.getString(2)), leadId)
+        .stream().findFirst().orElse(new Band(null, null));
+  }
+
   /** When the lead first qualified as an MQL; null when it never did. */
   public Instant firstQualifiedAt(final String leadId) {
     return jdbc.queryForList(

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Job type {@code record-feedback}: after an XDR recycle or disqualification, an AE rejection or
- * a lost opportunity. The stage's process says which.
+ * a lost opportunity. The model says which, in the task's input {@code feedbackOutcome}.
  */
 @Component
 public class RecordFeedbackWorker {
@@ -25,21 +25,30 @@ public class RecordFeedbackWorker {
   public Map<String, Object> recordFeedback(
       final ActivatedJob job,
       @Variable(name = JourneyVariables.LEAD_ID) final String leadId,
+      @Variable(name = "feedbackOutcome", optional = true) final String feedbackOutcome,
       @Variable(name = "outcome", optional = true) final String xdrOutcome,
       @Variable(name = "reason", optional = true) final String reason,
       @Variable(name = "objections", optional = true) final String objections) {
     final String stage = job.getBpmnProcessId();
-    final String outcome =
-        switch (stage) {
-          case "xdr-handoff" -> xdrOutcome;
-          case "sales-acceptance" -> "rejected";
-          case "opportunity" -> "lost";
-          default -> throw CamundaError.jobError("record-feedback does not know stage " + stage, null, 0);
-        };
+    final String outcome = feedbackOutcome != null ? feedbackOutcome : outcomeInEarlierModels(stage, xdrOutcome);
     try {
       return Map.of("afterFeedback", recording.record(leadId, stage, outcome, reason, objections));
     } catch (final IllegalArgumentException e) {
       throw CamundaError.jobError(e.getMessage(), null, 0); // the task completion validated it: a modelling fault
     }
+  }
+
+  /**
+   * The stage models deployed before the outcome moved into the model had no input
+   * {@code feedbackOutcome}; their instances keep that version until they end, so their outcome is
+   * still known here. Remove once none is open.
+   */
+  private static String outcomeInEarlierModels(final String stage, final String xdrOutcome) {
+    return switch (stage) {
+      case "xdr-handoff" -> xdrOutcome;
+      case "sales-acceptance" -> "rejected";
+      case "opportunity" -> "lost";
+      default -> throw CamundaError.jobError("record-feedback needs the input 'feedbackOutcome'", null, 0);
+    };
   }
 }

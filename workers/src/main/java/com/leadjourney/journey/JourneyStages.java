@@ -10,11 +10,13 @@ import java.util.Map;
  */
 public final class JourneyStages {
 
+  static final String NURTURE = "nurture";
+
   private static final Map<String, String> CALL_ACTIVITY_BY_STAGE =
       Map.of(
           "contact-intake", "ContactIntake",
           "pre-qualification", "PreQualification",
-          "nurture", "Nurture",
+          NURTURE, "Nurture",
           "xdr-handoff", "XdrHandoff",
           "sales-acceptance", "SalesAcceptance",
           "opportunity", "Opportunity",

@@ -149,6 +149,14 @@ public class Lead {
     return stageVisit;
   }
 
+  /** The nurture track a lead without one follows. */
+  public static final String DEFAULT_NURTURE_TRACK = "education";
+
+  /** The lead's nurture track, the default one when none was chosen. */
+  public String nurtureTrackOrDefault() {
+    return nurtureTrack == null ? DEFAULT_NURTURE_TRACK : nurtureTrack;
+  }
+
   public String getNurtureTrack() {
     return nurtureTrack;
   }

@@ -1,5 +1,6 @@
 package com.leadjourney.nurture;
 
+import com.leadjourney.lead.Lead;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -33,7 +34,7 @@ public record NurtureProperties(
     }
   }
 
-  static final String DEFAULT_TRACK = "education";
+  static final String DEFAULT_TRACK = Lead.DEFAULT_NURTURE_TRACK;
 
   Duration intervalOf(final String track) {
     return touchEvery.getOrDefault(track, touchEvery.get(DEFAULT_TRACK));

@@ -72,7 +72,7 @@ class NurtureTrack {
   @Transactional
   Map<String, Object> touchSent(final String leadId, final long jobKey) {
     final Lead lead = leads.lock(leadId);
-    final String track = lead.getNurtureTrack() == null ? NurtureProperties.DEFAULT_TRACK : lead.getNurtureTrack();
+    final String track = lead.nurtureTrackOrDefault();
     if (timeline.record(leadId, JourneyEvent.Type.NURTURE_TOUCH_SENT, STAGE, "track " + track, "nurture-touch:" + jobKey)) {
       clocks.save(new JourneyClock(leadId, NEXT_TOUCH_AT, now().plus(properties.intervalOf(track))));
       AfterCommit.run(() -> meters.counter("leadjourney.nurture.touches", "track", track).increment());

@@ -1,54 +1,53 @@
 package com.leadjourney.salesacceptance;
 
 import com.leadjourney.engine.JourneyVariables;
-import com.leadjourney.lead.JourneyClock;
-import com.leadjourney.lead.JourneyClockRepository;
 import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.lead.Timeline;
 import com.leadjourney.routing.TeamRouting;
-import com.leadjourney.routing.Teams;
+import com.leadjourney.sla.SlaClocks;
+import com.leadjourney.sla.SlaPolicies;
 import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Job type {@code assign-ae}: the AE who accepts the SQL, and the deadline in the AE team's hours (acceptDueAt, a stored clock). */
+/**
+ * Job type {@code assign-ae}: the AE who accepts the SQL, and the acceptance deadline
+ * ({@code acceptDueAt}) from the SLA clock service — the policy's acceptance window in the AE
+ * team's business hours.
+ */
 @Component
 public class AssignAeWorker {
 
   static final String STAGE = "sales-acceptance";
 
+  private static final SlaClocks.ClockNames CLOCKS = new SlaClocks.ClockNames("acceptDueAt", null, null);
+
   private final TeamRouting routing;
-  private final Teams teams;
+  private final SlaClocks slaClocks;
   private final LeadRepository leads;
   private final Timeline timeline;
-  private final JourneyClockRepository clocks;
-  private final AcceptanceProperties properties;
+  private final TransactionTemplate transaction;
 
   AssignAeWorker(
-      final TeamRouting routing,
-      final Teams teams,
-      final LeadRepository leads,
-      final Timeline timeline,
-      final JourneyClockRepository clocks,
-      final AcceptanceProperties properties) {
+      final TeamRouting routing, final SlaClocks slaClocks, final LeadRepository leads, final Timeline timeline, final TransactionTemplate transaction) {
     this.routing = routing;
-    this.teams = teams;
+    this.slaClocks = slaClocks;
     this.leads = leads;
     this.timeline = timeline;
-    this.clocks = clocks;
-    this.properties = properties;
+    this.transaction = transaction;
   }
 
   @JobWorker(type = "assign-ae")
-  @Transactional
   public Map<String, Object> assignAe(@Variable(name = JourneyVariables.LEAD_ID) final String leadId, @JobKey final long jobKey) {
-    final var request = routing.requestFor(leads.existing(leadId), STAGE, "ae", timeline.visitOf(leadId, STAGE), 0, jobKey);
-    final var assignment = routing.assign(request);
-    final var due = teams.hoursOf(assignment.teamId()).plus(assignment.decidedAt(), properties.acceptWindow());
-    clocks.save(new JourneyClock(leadId, "acceptDueAt", due));
-    return Map.of("aeAssignee", assignment.assignee(), "acceptDueAt", due.toString());
+    final var policy = slaClocks.policyFor(leadId, SlaPolicies.Promise.ACCEPTANCE); // the engine evaluates it: outside the transaction
+    return transaction.execute(
+        tx -> {
+          final var assignment = routing.assign(routing.requestFor(leads.existing(leadId), STAGE, "ae", timeline.visitOf(leadId, STAGE), 0, jobKey));
+          final var due = slaClocks.start(leadId, policy, assignment.teamId(), assignment.decidedAt(), CLOCKS).get(CLOCKS.due());
+          return Map.<String, Object>of("aeAssignee", assignment.assignee(), CLOCKS.due(), due.toString());
+        });
   }
 }

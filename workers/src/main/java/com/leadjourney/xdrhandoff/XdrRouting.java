@@ -1,12 +1,11 @@
 package com.leadjourney.xdrhandoff;
 
-import com.leadjourney.lead.JourneyClock;
 import com.leadjourney.lead.JourneyClockRepository;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.lead.Timeline;
 import com.leadjourney.routing.TeamRouting;
-import com.leadjourney.routing.Teams;
+import com.leadjourney.sla.SlaClocks;
 import com.leadjourney.sla.SlaPolicies;
 import java.time.Instant;
 import java.util.Map;
@@ -15,9 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Routes an MQL to an XDR and sets the first-touch clocks: the SLA policy's windows (DMN
- * sla-policy) counted in the routed team's business hours from the moment it was routed. A
- * reassignment after a breach is a new attempt, so it routes again.
+ * Routes an MQL to an XDR and starts the first-touch clocks (the SLA clock service: DMN sla-policy
+ * in the routed team's business hours). A reassignment after a breach is a new attempt, so it
+ * routes again.
  */
 @Service
 class XdrRouting {
@@ -34,9 +33,11 @@ class XdrRouting {
 
   static final String FUNCTION = "xdr";
 
+  private static final SlaClocks.ClockNames CLOCKS =
+      new SlaClocks.ClockNames(HandoffVariables.FIRST_TOUCH_DUE_AT, HandoffVariables.SLA_REMINDER_AT, HandoffVariables.SLA_REASSIGN_AT);
+
   private final TeamRouting routing;
-  private final Teams teams;
-  private final SlaPolicies policies;
+  private final SlaClocks slaClocks;
   private final LeadRepository leads;
   private final JourneyClockRepository clocks;
   private final Timeline timeline;
@@ -45,16 +46,14 @@ class XdrRouting {
 
   XdrRouting(
       final TeamRouting routing,
-      final Teams teams,
-      final SlaPolicies policies,
+      final SlaClocks slaClocks,
       final LeadRepository leads,
       final JourneyClockRepository clocks,
       final Timeline timeline,
       final JdbcTemplate jdbc,
       final TransactionTemplate transaction) {
     this.routing = routing;
-    this.teams = teams;
-    this.policies = policies;
+    this.slaClocks = slaClocks;
     this.leads = leads;
     this.clocks = clocks;
     this.timeline = timeline;
@@ -70,26 +69,17 @@ class XdrRouting {
     if (earlier.isPresent()) {
       return stored(leadId, earlier.get().assignee());
     }
-    final var policy = policies.forLead(leadId); // the engine evaluates it: outside the transaction
+    final var policy = slaClocks.policyFor(leadId, SlaPolicies.Promise.FIRST_TOUCH); // the engine evaluates it: outside the transaction
     return transaction.execute(
         tx -> {
           final var assignment =
               routing.assign(routing.requestFor(leads.existing(leadId), HandoffVariables.PROCESS_ID, FUNCTION, visit, attempt, jobKey));
-          final var hours = teams.hoursOf(assignment.teamId());
-          final Instant routedAt = assignment.decidedAt();
-          final Instant due = hours.plus(routedAt, policy.firstTouch());
-          final var routed =
-              new Routed(
-                  assignment.assignee(),
-                  due,
-                  hours.plus(routedAt, policy.firstTouch().multipliedBy(Math.round(policy.reminderShare() * 1000)).dividedBy(1000)),
-                  hours.plus(due, policy.reassignAfter()));
-          clocks.save(new JourneyClock(leadId, HandoffVariables.FIRST_TOUCH_DUE_AT, routed.firstTouchDueAt()));
-          clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REMINDER_AT, routed.reminderAt()));
-          clocks.save(new JourneyClock(leadId, HandoffVariables.SLA_REASSIGN_AT, routed.reassignAt()));
+          final var started = slaClocks.start(leadId, policy, assignment.teamId(), assignment.decidedAt(), CLOCKS);
+          final Instant due = started.get(CLOCKS.due());
+          final var routed = new Routed(assignment.assignee(), due, started.get(CLOCKS.reminder()), started.get(CLOCKS.reassign()));
           timeline.record(
               leadId, JourneyEvent.Type.SLA_STARTED, HandoffVariables.PROCESS_ID,
-              "first touch due " + due + " (" + policy.priority() + "/" + policy.segment() + ": " + policy.firstTouch().toMinutes()
+              "first touch due " + due + " (" + policy.priority() + "/" + policy.segment() + ": " + policy.window().toMinutes()
                   + " min in team " + assignment.teamId() + "'s hours)",
               "sla-started:" + visit + ":" + attempt);
           return routed;

@@ -1,5 +1,6 @@
 package com.leadjourney.journey;
 
+import com.leadjourney.lead.StageEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

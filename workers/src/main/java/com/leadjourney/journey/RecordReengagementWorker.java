@@ -1,4 +1,4 @@
-package com.leadjourney.nurture;
+package com.leadjourney.journey;
 
 import com.leadjourney.engine.JourneyVariables;
 import com.leadjourney.lead.JourneyEvent;
@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Job type {@code record-reengagement}: a nurtured lead goes back to qualification. */
+/** Job type {@code record-reengagement} of lead-journey: a nurtured lead goes back to qualification (once per nurture visit). */
 @Component
 public class RecordReengagementWorker {
 
@@ -29,8 +29,8 @@ public class RecordReengagementWorker {
   @Transactional
   public void recordReengagement(@Variable(name = JourneyVariables.LEAD_ID) final String leadId) {
     final var lead = leads.existing(leadId);
-    final String track = lead.getNurtureTrack() == null ? NurtureProperties.DEFAULT_TRACK : lead.getNurtureTrack();
-    if (timeline.record(leadId, JourneyEvent.Type.REENGAGED, lead.getStage(), "re-engaged from track " + track, "reengaged:" + timeline.visitOf(leadId, NurtureTrack.STAGE))) {
+    final String track = lead.nurtureTrackOrDefault();
+    if (timeline.record(leadId, JourneyEvent.Type.REENGAGED, lead.getStage(), "re-engaged from track " + track, "reengaged:" + timeline.visitOf(leadId, JourneyStages.NURTURE))) {
       AfterCommit.run(() -> meters.counter("leadjourney.nurture.reengaged", "track", track).increment());
     }
   }

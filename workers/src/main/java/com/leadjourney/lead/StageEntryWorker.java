@@ -1,4 +1,4 @@
-package com.leadjourney.journey;
+package com.leadjourney.lead;
 
 import com.leadjourney.engine.JourneyVariables;
 import io.camunda.client.annotation.JobWorker;

@@ -1,5 +1,6 @@
-package com.leadjourney.account;
+package com.leadjourney.contactintake;
 
+import com.leadjourney.account.AccountMatching;
 import com.leadjourney.engine.JourneyVariables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;

@@ -1,8 +1,5 @@
-package com.leadjourney.journey;
+package com.leadjourney.lead;
 
-import com.leadjourney.lead.JourneyEvent;
-import com.leadjourney.lead.LeadRepository;
-import com.leadjourney.lead.Timeline;
 import com.leadjourney.platform.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -17,8 +14,10 @@ public class StageEntry {
   private final Timeline timeline;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final ResumePoints resumePoints;
 
-  StageEntry(final LeadRepository leads, final Timeline timeline, final MeterRegistry meters, final Clock clock) {
+  StageEntry(final LeadRepository leads, final Timeline timeline, final MeterRegistry meters, final Clock clock, final ResumePoints resumePoints) {
+    this.resumePoints = resumePoints;
     this.leads = leads;
     this.timeline = timeline;
     this.meters = meters;
@@ -35,7 +34,7 @@ public class StageEntry {
   public int enter(final String leadId, final String stage, final String elementId) {
     final var lead =
         leads.lock(leadId);
-    final int visit = lead.enterStage(stage, JourneyStages.callActivityOf(stage), clock.instant());
+    final int visit = lead.enterStage(stage, resumePoints.of(stage), clock.instant());
     final boolean entered =
         timeline.recordAt(leadId, JourneyEvent.Type.STAGE_ENTERED, stage, elementId, "visit " + visit, "stage-entered:" + stage + ":" + visit);
     if (entered) {
