@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanDefinition;
+import java.lang.reflect.Modifier;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
@@ -52,13 +52,18 @@ class StagePackagesServeTheirModelsTest {
     return types;
   }
 
-  /** Each job type a worker serves to the top-level package of that worker. */
-  private static Map<String, String> servingPackageByJobType() {
+  private static Stream<Class<?>> workerClasses() {
     final var scanner = new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
+    return scanner.findCandidateComponents("com.leadjourney").stream()
+        .<Class<?>>map(bean -> ClassUtils.resolveClassName(bean.getBeanClassName(), StagePackagesServeTheirModelsTest.class.getClassLoader()))
+        .filter(type -> Stream.of(type.getDeclaredMethods()).anyMatch(method -> method.isAnnotationPresent(JobWorker.class)));
+  }
+
+  /** Each job type a worker serves to the top-level package of that worker. */
+  private static Map<String, String> servingPackageByJobType() {
     final Map<String, String> serving = new TreeMap<>();
-    for (final BeanDefinition bean : scanner.findCandidateComponents("com.leadjourney")) {
-      final Class<?> type = ClassUtils.resolveClassName(bean.getBeanClassName(), StagePackagesServeTheirModelsTest.class.getClassLoader());
+    for (final Class<?> type : workerClasses().toList()) {
       final String topPackage = (type.getPackageName() + ".").substring("com.leadjourney.".length()).split("\\.")[0];
       Stream.of(type.getDeclaredMethods())
           .filter(method -> method.isAnnotationPresent(JobWorker.class))
@@ -97,5 +102,12 @@ class StagePackagesServeTheirModelsTest {
         .map(served -> served.getValue() + " serves " + served.getKey() + ", which its model does not use")
         .collect(Collectors.toCollection(TreeSet::new));
     assertThat(foreign).as("workers in a stage package for another model's job types").isEmpty();
+  }
+
+  /** The client calls a worker method by reflection: in a class that is not public, its jobs would wait for ever. */
+  @Test
+  void everyWorkerClassIsPublic() {
+    assertThat(workerClasses().filter(type -> !Modifier.isPublic(type.getModifiers())).map(Class::getName).toList())
+        .as("worker classes the job client cannot call").isEmpty();
   }
 }

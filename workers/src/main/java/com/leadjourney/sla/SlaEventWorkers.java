@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the AE routed in sales-acceptance).
  */
 @Component
-class SlaEventWorkers {
+public class SlaEventWorkers {
 
   static final String NOTIFY = "notify";
   static final String OWNER_ROUTED_IN = "ownerRoutedIn";

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * way as before. Remove once no instance of such a version is open (Operate: job type notify-sla).
  */
 @Component
-class SlaEventsOfEarlierModels {
+public class SlaEventsOfEarlierModels {
 
   private final SlaEventRecording recording;
 
