@@ -44,14 +44,21 @@ class ArchitectureTest {
   /** Pages, reviews, imports and the demo: they compose the rest, nothing depends on them. */
   static final Set<String> TOP = Set.of("web", "review", "imports", "demo");
 
-  /** The engine's own classes; the app talks to an engine through the Camunda client only. */
+  /** The engine's own classes; the app talks to an engine through the Camunda client and the engine port only. */
   @ArchTest
   static final ArchRule onlyTheEmbeddedEngineSeesZeebeInternals =
-      noClasses().that().resideOutsideOfPackages("com.leadjourney.engine..", "io.camunda.zeebe.process.test.engine..")
+      noClasses().that().resideOutsideOfPackages("com.leadjourney.engine.embedded..", "io.camunda.zeebe.process.test.engine..")
           .should().dependOnClassesThat().resideInAnyPackage(
               "io.camunda.zeebe.engine..", "io.camunda.zeebe.stream..", "io.camunda.zeebe.logstreams..", "io.camunda.zeebe.db..",
               "io.camunda.zeebe.scheduler..", "io.camunda.zeebe.protocol.impl..", "io.camunda.zeebe.gateway..")
           .because("only the embedded engine may know how the engine is built; the rest works the same against a cluster");
+
+  /** Startup, the inbox and the pages ask the engine port (EngineRestarts, Incidents, ProcessCatalog), never the embedded engine. */
+  @ArchTest
+  static final ArchRule nothingButTheDemoKnowsTheEngineIsEmbedded =
+      noClasses().that().resideOutsideOfPackages("com.leadjourney.engine.embedded..", "com.leadjourney.demo..", "io.camunda.zeebe.process.test.engine..")
+          .should().dependOnClassesThat().resideInAPackage("com.leadjourney.engine.embedded..")
+          .because("the same code runs against a cluster; only the demo moves the embedded engine's clock");
 
   @ArchTest
   static final ArchRule controllersAndPagesHoldNoSql =

@@ -3,7 +3,7 @@ package com.leadjourney;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.leadjourney.engine.EmbeddedEngine;
+import com.leadjourney.engine.embedded.EmbeddedEngine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.leadjourney;
 
-import com.leadjourney.engine.EmbeddedEngine;
+import com.leadjourney.engine.embedded.EmbeddedEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 

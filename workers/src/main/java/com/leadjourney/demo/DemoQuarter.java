@@ -1,6 +1,6 @@
 package com.leadjourney.demo;
 
-import com.leadjourney.engine.EmbeddedEngine;
+import com.leadjourney.engine.embedded.EmbeddedEngine;
 import com.leadjourney.security.InitialPasswords;
 import com.leadjourney.security.UserAccounts;
 import java.math.BigDecimal;

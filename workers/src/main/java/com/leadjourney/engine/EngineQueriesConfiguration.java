@@ -3,6 +3,7 @@ package com.leadjourney.engine;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.statistics.response.ProcessElementStatistics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,26 +15,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What the app asks the engine about (open incidents, deployed processes, where instances wait): a
- * cluster answers the search API (REST, backed by its secondary storage); the embedded engine has
- * no search, so the app reads the events of its log.
+ * What the app asks a cluster about (open incidents, deployed processes, where instances wait): its
+ * search API (REST, backed by its secondary storage). The embedded engine answers the same ports
+ * from the events of its log (engine.embedded.EmbeddedEngineConfiguration).
  */
 @Configuration
 class EngineQueriesConfiguration {
 
   private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
-
-  @Bean
-  @ConditionalOnProperty(name = "leadjourney.engine.embedded", matchIfMissing = true)
-  Incidents embeddedIncidents(final EmbeddedEngine engine) {
-    return engine::openIncidents;
-  }
-
-  @Bean
-  @ConditionalOnProperty(name = "leadjourney.engine.embedded", matchIfMissing = true)
-  ProcessCatalog embeddedProcessCatalog(final EmbeddedEngine engine) {
-    return engine.processCatalog();
-  }
 
   @Bean
   @ConditionalOnProperty(name = "leadjourney.engine.embedded", havingValue = "false")
@@ -61,6 +50,18 @@ class EngineQueriesConfiguration {
             .collect(Collectors.toMap(ProcessElementStatistics::getElementId, ProcessElementStatistics::getActive));
       }
     };
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "leadjourney.engine.embedded", havingValue = "false")
+  EngineRestarts clusterRestarts() {
+    return EngineRestarts.CLUSTER;
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "leadjourney.engine.embedded", havingValue = "false")
+  Clock wallClock() {
+    return Clock.systemUTC();
   }
 
   @Bean

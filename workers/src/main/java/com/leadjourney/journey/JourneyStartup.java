@@ -1,6 +1,6 @@
 package com.leadjourney.journey;
 
-import com.leadjourney.engine.EmbeddedEngine;
+import com.leadjourney.engine.EngineRestarts;
 import com.leadjourney.engine.ProcessDeployment;
 import com.leadjourney.lead.LeadRepository;
 import java.time.Duration;
@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DataAccessException;
@@ -32,7 +31,7 @@ public class JourneyStartup implements ApplicationRunner {
   private static final Duration RETRY_REBUILD = Duration.ofSeconds(5);
 
   private final ProcessDeployment deployment;
-  private final ObjectProvider<EmbeddedEngine> embeddedEngine;
+  private final EngineRestarts engineRestarts;
   private final LeadRepository leads;
   private final JourneyStarter starter;
   private final TransactionTemplate transaction;
@@ -41,12 +40,12 @@ public class JourneyStartup implements ApplicationRunner {
 
   JourneyStartup(
       final ProcessDeployment deployment,
-      final ObjectProvider<EmbeddedEngine> embeddedEngine,
+      final EngineRestarts engineRestarts,
       final LeadRepository leads,
       final JourneyStarter starter,
       final TransactionTemplate transaction) {
     this.deployment = deployment;
-    this.embeddedEngine = embeddedEngine;
+    this.engineRestarts = engineRestarts;
     this.leads = leads;
     this.starter = starter;
     this.transaction = transaction;
@@ -60,11 +59,10 @@ public class JourneyStartup implements ApplicationRunner {
   private void prepareEngine() {
     try {
       deployment.deployUntilDone();
-      final EmbeddedEngine engine = embeddedEngine.getIfAvailable();
-      if (engine != null) {
+      if (engineRestarts.rebuildsJourneys()) {
         // A kept state still holds its instances: nothing to forget, and only journeys without one
         // are rebuilt (none, unless the last run was stopped in the middle of its own rebuild).
-        enginesInstancesForgotten = engine.continuesKeptState();
+        enginesInstancesForgotten = engineRestarts.keptItsInstances();
         while (!rebuildOpenJourneys()) {
           Thread.sleep(RETRY_REBUILD.toMillis());
         }

@@ -3,7 +3,7 @@ package com.leadjourney.task;
 import static com.leadjourney.audit.Audit.state;
 
 import com.leadjourney.audit.Audit;
-import com.leadjourney.engine.EmbeddedEngine;
+import com.leadjourney.engine.EngineRestarts;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Timeline;
 import com.leadjourney.routing.TeamRouting;
@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -43,7 +42,7 @@ public class TaskInbox {
   private final Audit audit;
   private final TaskAccess access;
   private final Clock clock;
-  private final ObjectProvider<EmbeddedEngine> embeddedEngine;
+  private final EngineRestarts engineRestarts;
 
   TaskInbox(
       final HumanTaskRepository tasks,
@@ -55,7 +54,7 @@ public class TaskInbox {
       final Audit audit,
       final TaskAccess access,
       final Clock clock,
-      final ObjectProvider<EmbeddedEngine> embeddedEngine) {
+      final EngineRestarts engineRestarts) {
     this.tasks = tasks;
     this.timeline = timeline;
     this.client = client;
@@ -65,7 +64,7 @@ public class TaskInbox {
     this.audit = audit;
     this.access = access;
     this.clock = clock;
-    this.embeddedEngine = embeddedEngine;
+    this.engineRestarts = engineRestarts;
   }
 
   /**
@@ -235,8 +234,7 @@ public class TaskInbox {
     if (task.getState() != HumanTask.State.OPEN) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Task " + userTaskKey + " is already " + task.getState().name().toLowerCase());
     }
-    final EmbeddedEngine engine = embeddedEngine.getIfAvailable();
-    if (engine != null && engine.isFromEarlierStart(userTaskKey)) {
+    if (engineRestarts.isFromEarlierStart(userTaskKey)) {
       // The engine would answer "not found", which otherwise means "done before, our reply was
       // lost": the work would be recorded while the journey never hears of it.
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Task " + userTaskKey

@@ -1,5 +1,7 @@
 package com.leadjourney.engine;
 
+import com.leadjourney.engine.embedded.EmbeddedEngine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadjourney.EmbeddedAppTest;

@@ -1,5 +1,7 @@
 package com.leadjourney.engine;
 
+import com.leadjourney.engine.embedded.GatewayGuard;
+
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CamundaClientBuilder;
 import io.camunda.client.CredentialsProvider;

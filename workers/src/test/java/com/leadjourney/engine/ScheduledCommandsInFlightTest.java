@@ -1,5 +1,7 @@
 package com.leadjourney.engine;
 
+import com.leadjourney.engine.embedded.ScheduledCommandsInFlight;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.protocol.record.intent.JobIntent;

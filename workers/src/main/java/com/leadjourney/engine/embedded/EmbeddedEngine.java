@@ -1,4 +1,16 @@
-package com.leadjourney.engine;
+package com.leadjourney.engine.embedded;
+
+import com.leadjourney.engine.Incidents;
+import com.leadjourney.engine.ProcessCatalog;
+import com.leadjourney.engine.EngineProperties;
+
+import com.leadjourney.engine.ProcessCatalog;
+
+import com.leadjourney.engine.ReservedModelIds;
+
+import com.leadjourney.engine.GatewayAccess;
+
+import com.leadjourney.engine.EngineProperties;
 
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;

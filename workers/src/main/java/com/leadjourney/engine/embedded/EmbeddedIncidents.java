@@ -1,4 +1,6 @@
-package com.leadjourney.engine;
+package com.leadjourney.engine.embedded;
+
+import com.leadjourney.engine.Incidents;
 
 import io.camunda.zeebe.protocol.impl.record.value.incident.IncidentRecord;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;

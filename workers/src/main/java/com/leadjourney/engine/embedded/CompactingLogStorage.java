@@ -1,4 +1,4 @@
-package com.leadjourney.engine;
+package com.leadjourney.engine.embedded;
 
 import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.logstreams.storage.LogStorageReader;

@@ -1,4 +1,6 @@
-package com.leadjourney.engine;
+package com.leadjourney.engine.embedded;
+
+import com.leadjourney.engine.ProcessCatalog;
 
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;

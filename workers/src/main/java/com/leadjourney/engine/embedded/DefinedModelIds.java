@@ -1,4 +1,4 @@
-package com.leadjourney.engine;
+package com.leadjourney.engine.embedded;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

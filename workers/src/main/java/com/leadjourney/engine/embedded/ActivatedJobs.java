@@ -1,4 +1,4 @@
-package com.leadjourney.engine;
+package com.leadjourney.engine.embedded;
 
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;

@@ -1,4 +1,14 @@
-package com.leadjourney.engine;
+package com.leadjourney.engine.operations;
+
+import com.leadjourney.engine.StageMigration;
+
+import com.leadjourney.engine.IncidentRetry;
+
+import com.leadjourney.engine.Incidents;
+
+import com.leadjourney.engine.ProcessDeployment;
+
+import com.leadjourney.engine.ProcessCatalog;
 
 import com.leadjourney.platform.PageActions;
 import java.util.ArrayList;

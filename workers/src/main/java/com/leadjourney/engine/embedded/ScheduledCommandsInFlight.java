@@ -1,4 +1,4 @@
-package com.leadjourney.engine;
+package com.leadjourney.engine.embedded;
 
 import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;

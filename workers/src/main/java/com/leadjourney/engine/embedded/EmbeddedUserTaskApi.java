@@ -1,4 +1,4 @@
-package com.leadjourney.engine;
+package com.leadjourney.engine.embedded;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,6 @@
-package com.leadjourney.engine;
+package com.leadjourney.engine.operations;
+
+import com.leadjourney.engine.ProcessDeployment;
 
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

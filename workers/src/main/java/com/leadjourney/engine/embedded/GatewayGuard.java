@@ -1,6 +1,10 @@
-package com.leadjourney.engine;
+package com.leadjourney.engine.embedded;
 
-import com.leadjourney.engine.DefinedModelIds.UnreadableModelException;
+import com.leadjourney.engine.ReservedModelIds;
+
+import com.leadjourney.engine.GatewayAccess;
+
+import com.leadjourney.engine.embedded.DefinedModelIds.UnreadableModelException;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Resource;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
@@ -23,7 +27,7 @@ import java.util.TreeSet;
  * Without it, whatever reached the port could deploy a decision that makes every lead an MQL,
  * complete jobs or cancel journeys around the app's roles and audit trail.
  */
-final class GatewayGuard implements ServerInterceptor {
+public final class GatewayGuard implements ServerInterceptor {
 
   private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
   private static final String TOPOLOGY = "Topology";
@@ -32,7 +36,7 @@ final class GatewayGuard implements ServerInterceptor {
   private final GatewayAccess access;
   private final ReservedModelIds reserved;
 
-  GatewayGuard(final GatewayAccess access, final ReservedModelIds reserved) {
+  public GatewayGuard(final GatewayAccess access, final ReservedModelIds reserved) {
     this.access = access;
     this.reserved = reserved;
   }
