@@ -83,6 +83,16 @@ class ArchitectureTest {
   }
 
   @ArchTest
+  static void theReadmeCodeMapNamesEveryPackage(final JavaClasses classes) throws java.io.IOException {
+    final String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+    final int start = readme.indexOf("## Code map");
+    assertThat(start).as("README has a section '## Code map'").isNotNegative();
+    final String codeMap = readme.substring(start, readme.indexOf("\n## ", start + 1));
+    assertThat(packageGraph(classes).keySet()).as("packages README's code map names")
+        .allSatisfy(name -> assertThat(codeMap).contains("`" + name + "`"));
+  }
+
+  @ArchTest
   static void kernelsDependOnKernelsOnly(final JavaClasses classes) {
     assertThat(dependencies(classes, KERNELS, KERNELS)).as("kernels depending on a stage, the journey or a page").isEmpty();
   }

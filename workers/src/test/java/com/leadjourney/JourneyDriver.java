@@ -140,6 +140,18 @@ public record JourneyDriver(TestRestTemplate http, EmbeddedEngine engine) {
     return (Map<?, ?>) api().lead(leadId).get("journey");
   }
 
+  /** The elements the lead's journey completed in its first visit of a stage, read from the engine's records; waits for the stage to end. */
+  public List<String> pathThrough(final String leadId, final String stageProcessId) {
+    final long journeyKey = ((Number) journey(leadId).get("processInstanceKey")).longValue();
+    await().atMost(PATIENCE).until(() -> engine.paths().passedIn(journeyKey, stageProcessId).contains(stageProcessId));
+    return engine.paths().passedIn(journeyKey, stageProcessId);
+  }
+
+  /** The elements the lead's journey (lead-journey itself) completed so far. */
+  public List<String> journeyPath(final String leadId) {
+    return engine.paths().passed(((Number) journey(leadId).get("processInstanceKey")).longValue());
+  }
+
   public void awaitClosed(final String leadId, final String result) {
     await().atMost(PATIENCE).until(() -> "ENDED".equals(journey(leadId).get("state")));
     assertThat(journey(leadId).get("result")).isEqualTo(result);

@@ -1,6 +1,7 @@
 package com.leadjourney;
 
 import com.leadjourney.engine.embedded.EmbeddedEngine;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -9,6 +10,12 @@ public abstract class JourneyTest extends EmbeddedAppTest {
 
   @Autowired protected TestRestTemplate http;
   @Autowired protected EmbeddedEngine engine;
+
+  /** Path assertions read the elements each instance completed: kept from before the test's first lead. */
+  @BeforeEach
+  void recordModelPaths() {
+    engine.paths().record();
+  }
 
   protected JourneyDriver driver() {
     return new JourneyDriver(http, engine);

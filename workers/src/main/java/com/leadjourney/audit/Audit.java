@@ -52,6 +52,11 @@ public class Audit {
         actor, action, subjectType, subjectId, leadId, json(before), json(after), Timestamp.from(clock.instant()));
   }
 
+  /** Takes back what was recorded of a subject in this transaction's change that did not happen after all (rolled back by hand). */
+  public void withdraw(final String subjectType, final String subjectId) {
+    jdbc.update("delete from audit_event where subject_type = ? and subject_id = ?", subjectType, subjectId);
+  }
+
   public List<Entry> ofLead(final String leadId) {
     return query("where lead_id = ?", leadId);
   }

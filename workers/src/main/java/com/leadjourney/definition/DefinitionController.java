@@ -79,7 +79,7 @@ class DefinitionController {
 
   @PostMapping("/api/definitions/{version}/signatures")
   Definitions.Version sign(@PathVariable final String version, @RequestBody(required = false) final SignOff signOff, final Authentication user) {
-    return definitions.sign(version, Definitions.sideOf(user, signOff == null ? null : signOff.side()), user.getName());
+    return definitions.sign(version, SigningSide.of(user, signOff == null ? null : signOff.side()), user.getName());
   }
 
   @ExceptionHandler(DefinitionDmn.InvalidDefinition.class)

@@ -18,8 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.leadjourney.security.Roles;
-import org.springframework.security.core.Authentication;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -117,29 +115,6 @@ public class Definitions {
     audit.record(user, "definition.proposed", "definition", version, null, Map.of("state", "draft"), Map.of("state", "proposed"));
     jdbc.update("update definition_version set state = 'proposed', proposed_at = ? where version = ?", Timestamp.from(clock.instant()), version);
     return version(version).orElseThrow();
-  }
-
-  /**
-   * The side a user signs for: the one their role allows; someone holding both roles must say which.
-   *
-   * @param asked "marketing", "sales" or null
-   */
-  public static String sideOf(final Authentication user, final String asked) {
-    final boolean marketing = Roles.has(user, "MARKETING");
-    final boolean sales = Roles.has(user, "SALES");
-    if (asked != null) {
-      if (!("marketing".equals(asked) && marketing) && !("sales".equals(asked) && sales)) {
-        throw new ResponseStatusException(HttpStatus.FORBIDDEN, user.getName() + " may not sign for " + asked);
-      }
-      return asked;
-    }
-    if (marketing ^ sales) {
-      return marketing ? "marketing" : "sales";
-    }
-    throw new ResponseStatusException(
-        marketing ? HttpStatus.BAD_REQUEST : HttpStatus.FORBIDDEN,
-        marketing ? "You hold both roles: say which side you sign for, {\"side\": \"marketing\"} or {\"side\": \"sales\"}"
-            : "Only a marketing or a sales signer can sign a definition");
   }
 
   /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadjourney.contactintake.IntakeService;
-import com.leadjourney.lead.Contact;
+import com.leadjourney.lead.HistoricalLeads;
 import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,7 +17,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,10 +67,14 @@ public class LeadImports implements DisposableBean {
   private final IntakeService intake;
   private final Validator validator;
   private final Clock clock;
+  private final HistoricalLeads historicalLeads;
   private final ExecutorService runner =
       Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("lead-import").daemon().unstarted(r));
 
-  LeadImports(final JdbcTemplate jdbc, final TransactionTemplate transaction, final IntakeService intake, final Validator validator, final Clock clock) {
+  LeadImports(
+      final JdbcTemplate jdbc, final TransactionTemplate transaction, final IntakeService intake, final Validator validator, final Clock clock,
+      final HistoricalLeads historicalLeads) {
+    this.historicalLeads = historicalLeads;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.intake = intake;
@@ -202,34 +205,14 @@ public class LeadImports implements DisposableBean {
 
   /** Emails of the chunk's rows that are leads already. */
   private Set<String> knownEmails(final List<ImportRow.Checked> rows) {
-    final Set<String> known = new HashSet<>();
-    final List<String> emails = rows.stream().map(r -> r.lead().toContact().email()).distinct().toList();
-    for (int i = 0; i < emails.size(); i += 500) {
-      final List<String> part = emails.subList(i, Math.min(emails.size(), i + 500));
-      known.addAll(jdbc.queryForList(
-          "select email from leads where email in (" + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")", String.class,
-          part.toArray()));
-    }
-    return known;
+    return historicalLeads.known(rows.stream().map(r -> r.lead().toContact().email()).distinct().toList());
   }
 
   /** A historical lead: stored with how far it got, no journey. */
   private void history(final String importId, final ImportRow.Checked row) {
-    final Contact c = row.lead().toContact();
-    final var p = c.profile().normalised();
-    final Timestamp created = Timestamp.from(row.createdAt() == null ? clock.instant() : row.createdAt());
-    final String id = UUID.randomUUID().toString();
-    jdbc.update(
-        """
-        insert into leads (id, email, first_name, last_name, company, title, country, source, campaign, consent, stage, journey_state, journey_result,
-          industry, role, seniority, decision_stage, budget, path_to_purchase, pain, company_size, annual_revenue, history_stage, import_id,
-          created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'imported', 'ENDED', 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        id, c.email(), c.firstName(), c.lastName(), c.company(), c.title(), c.country(), c.source(), c.campaign(), c.consent(),
-        p.industry(), p.role(), p.seniority(), p.decisionStage(), p.budget(), p.pathToPurchase(), p.pain(), p.companySize(), p.annualRevenue(),
-        row.stageReached(), importId, created, created);
-    jdbc.update(
-        "insert into journey_event (lead_id, type, stage, detail, occurred_at, dedupe_key) values (?, 'LEAD_ACCEPTED', 'imported', ?, ?, 'accepted')",
-        id, "imported (row " + row.row() + ")" + (row.stageReached() == null ? "" : "; reached " + row.stageReached() + " before"), created);
+    historicalLeads.store(
+        importId, row.lead().toContact(), row.stageReached(), row.createdAt() == null ? clock.instant() : row.createdAt(),
+        "imported (row " + row.row() + ")" + (row.stageReached() == null ? "" : "; reached " + row.stageReached() + " before"));
   }
 
   private static Map<String, String> columns(final Map<String, String> mapping) {

@@ -101,7 +101,7 @@ public class Opportunities {
     } catch (final RuntimeException e) {
       transaction.executeWithoutResult(tx -> {
         jdbc.update("delete from opportunity_update where id = ? and applied_at is null", updateId);
-        jdbc.update("delete from audit_event where subject_type = 'opportunity-update' and subject_id = ?", updateId); // it did not happen
+        audit.withdraw("opportunity-update", updateId); // it did not happen
       });
       throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The engine is unreachable; nothing was changed, try again shortly");
     }

@@ -6,7 +6,6 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.springframework.stereotype.Component;
 

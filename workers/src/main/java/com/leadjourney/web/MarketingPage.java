@@ -1,6 +1,7 @@
 package com.leadjourney.web;
 
 import com.leadjourney.definition.Definitions;
+import com.leadjourney.definition.SigningSide;
 import com.leadjourney.definition.DefinitionDmn;
 import com.leadjourney.feedback.FeedbackDigest;
 import com.leadjourney.sla.MarketingPacing;
@@ -90,7 +91,7 @@ class MarketingPage {
       @PathVariable final String version, @RequestParam(required = false) final String side, final Authentication user,
       final RedirectAttributes flash) {
     return PageActions.act(flash, "/marketing", () -> {
-      final var signed = definitions.sign(version, Definitions.sideOf(user, blankToNull(side)), user.getName());
+      final var signed = definitions.sign(version, SigningSide.of(user, blankToNull(side)), user.getName());
       return "live".equals(signed.state()) ? version + " is signed by both sides and live." : "Signed; " + version + " waits for the other side.";
     });
   }

@@ -1,6 +1,7 @@
 package com.leadjourney.engine;
 
-import com.leadjourney.engine.embedded.EmbeddedEngine;
+import com.leadjourney.engine.embedded.EngineStateDb;
+
 
 import com.leadjourney.engine.embedded.ScheduledCommandsInFlight;
 
@@ -28,7 +29,7 @@ final class StandaloneEngine {
     return new EmbeddedEngineAssembly(
         address,
         EngineTestCredential.guard(),
-        EmbeddedEngine.rocksDbState(EmbeddedAppTest.newDataDir(dirPrefix), 64, meters),
+        EngineStateDb.open(EmbeddedAppTest.newDataDir(dirPrefix), 64, meters),
         new CompactingLogStorage(),
         meters,
         -1,

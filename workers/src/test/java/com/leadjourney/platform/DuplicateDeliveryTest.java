@@ -28,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every job of every type delivered twice, for real: the worker's first answer is lost on its way
  * to the engine, the job times out and comes back under the same key, the handler runs again.
  * Three journeys cover every job type of the shipped models (won customer; nurture, re-engagement,
- * recycle and opt-out; SLA reminders, escalation, reassignment and a disqualification), and each
+ * recycle and opt-out; SLA reminders, escalation, reassignment, a stalled opportunity and a
+ * disqualification), and each
  * side effect must still happen once: timeline, routing and caps, tasks, notifications,
  * opportunity, attribution, and the counters dashboards read.
  */
@@ -71,7 +72,12 @@ class DuplicateDeliveryTest extends OwnAppTest {
     final var acceptance = driver.awaitTask(buyer, "sales-acceptance");
     driver.awaitTimeline(nurtured, "NURTURE_PLANNED");
 
-    // A week passes: the untouched lead is reminded, escalated and reassigned; the AE's window runs out; nurture sends a touch.
+    // The untouched lead's reminder falls due: its XDR is reminded. Then a week: the lead is escalated
+    // and reassigned; the AE's window runs out; nurture sends a touch.
+    final var remindAt = jdbc.queryForObject(
+        "select due_at from journey_clock where lead_id = ? and name = 'slaReminderAt'", java.sql.Timestamp.class, unanswered).toInstant();
+    engine.advanceClock(Duration.between(engine.now(), remindAt).plusSeconds(1).abs()); // already due: a second on
+    driver.awaitTimeline(unanswered, "SLA_REMINDED");
     engine.advanceClock(Duration.ofDays(8));
     driver.awaitTimeline(unanswered, "SLA_REASSIGNED");
     driver.awaitTimeline(buyer, "SLA_ESCALATED");
@@ -80,9 +86,12 @@ class DuplicateDeliveryTest extends OwnAppTest {
     // The three journeys go on side by side, as they would in a day's work.
     completeOnceCreated(acceptance, Map.of("outcome", "accepted"));
     completeOnceCreated(driver.awaitTask(unanswered, "xdr-handoff"), Map.of("outcome", "disqualify", "reason", "not-decision-maker"));
+    final var opportunity = driver.awaitOpportunity(buyer);
+    engine.advanceClock(Duration.ofDays(15)); // the opportunity stalls in discovery
+    driver.awaitTimeline(buyer, "SLA_STALLED");
     assertThat(driver.admin().postForEntity("/api/leads/" + nurtured + "/engagements", Map.of("type", "webinar", "campaign", "webinar-twice"), Map.class)
         .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    driver.updateOpportunity(driver.awaitOpportunity(buyer), Map.of("stage", "closed-won", "amount", 50000,
+    driver.updateOpportunity(opportunity, Map.of("stage", "closed-won", "amount", 50000,
         "contactRoles", List.of(Map.of("leadId", buyer, "role", "economic-buyer", "confirmed", true))));
     completeOnceCreated(driver.awaitTask(nurtured, "xdr-handoff"), Map.of("outcome", "recycle", "reason", "bad-timing", "objections", "budget frozen"));
     driver.awaitTimeline(nurtured, "NURTURE_STEERED");

@@ -113,8 +113,8 @@ class ScaleOutTest {
   private void deployOneMinuteSlaPolicy() throws Exception {
     final String shipped = new ClassPathResource("workflows/sla-policy.dmn").getContentAsString(StandardCharsets.UTF_8);
     final String oneMinute =
-        shipped.replaceAll("(_firstTouch\"><text>)\\d+", "$11").replaceAll("(_reassign\"><text>)\\d+", "$11440");
-    assertThat(oneMinute).isNotEqualTo(shipped);
+        shipped.replaceAll("(Rule_0[1-5]_window\"><text>)\\d+", "$11").replaceAll("(_reassign\"><text>)\\d+", "$11440");
+    assertThat(oneMinute).contains("Rule_01_window\"><text>1</text>", "Rule_01_reassign\"><text>1440</text>");
     try (CamundaClient client = EngineTestCredential.client(cluster.grpcAddress()).build()) {
       client.newDeployResourceCommand().addResourceStringUtf8(oneMinute, "sla-policy.dmn").send().join();
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.leadjourney.JourneyTest;
 import com.leadjourney.JourneyDriver;
-import com.leadjourney.LeadApi;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;

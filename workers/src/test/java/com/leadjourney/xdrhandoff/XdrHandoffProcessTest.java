@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.leadjourney.JourneyTest;
-import com.leadjourney.LeadApi;
 import com.leadjourney.OutboundCapture;
 import com.leadjourney.platform.HmacSignature;
 import io.camunda.client.CamundaClient;
@@ -28,33 +27,29 @@ class XdrHandoffProcessTest extends JourneyTest {
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 
-  @SuppressWarnings("unchecked")
   private List<Map<String, Object>> openTasksOf(final String leadId) {
-    final List<Map<String, Object>> open = api().admin().getForObject("/api/tasks", List.class);
-    return open.stream().filter(t -> leadId.equals(t.get("leadId"))).toList();
+    return driver().openTasks(leadId, "xdr-handoff");
   }
 
-  @SuppressWarnings("unchecked")
   private List<String> timelineTypes(final String leadId) {
-    return ((List<Map<String, Object>>) api().lead(leadId).get("timeline")).stream().map(e -> (String) e.get("type")).toList();
+    return driver().timelineTypes(leadId);
   }
 
-  @SuppressWarnings("unchecked")
   private String detail(final String leadId, final String type) {
-    return ((List<Map<String, Object>>) api().lead(leadId).get("timeline")).stream()
-        .filter(e -> type.equals(e.get("type"))).map(e -> (String) e.get("detail")).reduce((a, b) -> b).orElse(null);
+    return driver().detailOf(leadId, type);
   }
 
   private Map<String, Object> awaitOneOpenTask(final String leadId) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> openTasksOf(leadId).size() == 1);
-    return openTasksOf(leadId).get(0);
+    return driver().awaitTask(leadId, "xdr-handoff");
   }
 
   @Test
   void anUntouchedMqlIsRemindedEscalatedAndReassignedThenRecycledWithAReason() throws Exception {
     final String leadId = api().accept("""
         {"email":"mql@example.com","company":"Acme","consent":true}""");
-    client.newCreateInstanceCommand().bpmnProcessId("xdr-handoff").latestVersion().variables(Map.of("leadId", leadId)).send().join();
+    final long handoff =
+        client.newCreateInstanceCommand().bpmnProcessId("xdr-handoff").latestVersion().variables(Map.of("leadId", leadId)).send().join()
+            .getProcessInstanceKey();
 
     final var first = awaitOneOpenTask(leadId);
     assertThat(first.get("candidateGroups")).asString().contains("xdr");
@@ -97,6 +92,9 @@ class XdrHandoffProcessTest extends JourneyTest {
         .isEqualTo(jdbc.queryForObject("select assignee from routing_decision where lead_id = ? and team = 'xdr' and attempt = 1", String.class, leadId));
     assertThat(timelineTypes(leadId)).containsSubsequence("ROUTED", "TASK_OPENED", "SLA_REMINDED", "SLA_ESCALATED", "SLA_REASSIGNED", "ROUTED", "TASK_OPENED");
     assertThat(timelineTypes(leadId)).contains("TASK_CANCELED");
+    assertThat(engine.paths().passed(handoff)).as("the model's path")
+        .containsSubsequence("RouteLead", "ReminderDue", "RemindXdr", "FirstTouchSlaBreached", "EscalateToManager", "ReassignmentDue",
+            "ReassignRequested", "RecordReassignment", "RoutingMerge", "RouteLead");
 
     final String completion = "/api/tasks/" + second.get("userTaskKey") + "/completion";
     final var withoutReason = api().admin().postForEntity(completion, Map.of("outcome", "recycle"), Map.class);

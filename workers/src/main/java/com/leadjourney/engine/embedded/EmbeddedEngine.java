@@ -4,26 +4,17 @@ import com.leadjourney.engine.Incidents;
 import com.leadjourney.engine.ProcessCatalog;
 import com.leadjourney.engine.EngineProperties;
 
-import com.leadjourney.engine.ProcessCatalog;
 
 import com.leadjourney.engine.ReservedModelIds;
 
 import com.leadjourney.engine.GatewayAccess;
 
-import com.leadjourney.engine.EngineProperties;
 
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.record.intent.ProcessIntent;
-import io.camunda.zeebe.db.AccessMetricsConfiguration;
-import io.camunda.zeebe.db.ZeebeDb;
-import io.camunda.zeebe.db.ConsistencyChecksSettings;
-import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
-import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
 import io.camunda.zeebe.process.test.engine.EmbeddedEngineAssembly;
 import io.camunda.zeebe.protocol.Protocol;
-import io.camunda.zeebe.protocol.ZbColumnFamilies;
-import io.camunda.zeebe.stream.impl.state.DbKeyGenerator;
 import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.micrometer.core.instrument.Gauge;
@@ -73,6 +64,7 @@ public class EmbeddedEngine implements DisposableBean {
   private final EmbeddedIncidents incidents;
   private final EmbeddedProcessCatalog processes;
   private final ActivatedJobs activatedJobs = new ActivatedJobs();
+  private final ModelPaths paths = new ModelPaths();
   // What advanceClock added; the actor clock keeps its own but does not expose it, and its
   // current time is only refreshed while actors run.
   private volatile Duration offset = Duration.ZERO;
@@ -99,7 +91,7 @@ public class EmbeddedEngine implements DisposableBean {
     }
     firstKeyOfState =
         kept.map(KeptEngineState.Kept::firstKeyOfState)
-            .orElse(Protocol.encodePartitionId(Protocol.START_PARTITION_ID, System.currentTimeMillis() * KEYS_PER_MILLISECOND));
+            .orElse(Protocol.encodePartitionId(Protocol.START_PARTITION_ID, System.currentTimeMillis() * EngineStateDb.KEYS_PER_MILLISECOND));
     log = kept.map(KeptEngineState.Kept::log).orElseGet(CompactingLogStorage::new);
     processes = kept.map(KeptEngineState.Kept::processes).orElseGet(EmbeddedProcessCatalog::new);
     incidents = kept.map(KeptEngineState.Kept::incidents).orElseGet(EmbeddedIncidents::new);
@@ -107,7 +99,7 @@ public class EmbeddedEngine implements DisposableBean {
         new EmbeddedEngineAssembly(
             new InetSocketAddress(properties.gatewayAddress(), properties.gatewayPort()),
             new GatewayGuard(gatewayAccess, reservedModels),
-            keysFrom(firstKeyOfState, rocksDbState(stateDir, properties.stateMemoryLimitMb(), engineInternals)),
+            EngineStateDb.keysFrom(firstKeyOfState, EngineStateDb.open(stateDir, properties.stateMemoryLimitMb(), engineInternals)),
             log,
             engineInternals,
             kept.map(KeptEngineState.Kept::eventsReadUpTo).orElse(-1L),
@@ -138,37 +130,15 @@ public class EmbeddedEngine implements DisposableBean {
     }
   }
 
+  /** The paths instances took, up to the engine's last write (tests: switch on with {@code record()}). */
+  public synchronized ModelPaths paths() {
+    assembly.readEvents(this::keepTrackOf);
+    return paths;
+  }
+
   /** True when this engine continues the state of the last graceful stop: nothing to rebuild. */
   public boolean continuesKeptState() {
     return continuesKeptState;
-  }
-
-  /** The engine's state in RocksDB, as the app runs it (the memory benchmark uses the same). */
-  public static ZeebeDb<ZbColumnFamilies> rocksDbState(
-      final java.nio.file.Path dir, final long memoryLimitMb, final MeterRegistry meterRegistry) {
-    return new ZeebeRocksDbFactory<ZbColumnFamilies>(
-            new RocksDbConfiguration().setMemoryLimit(memoryLimitMb << 20),
-            new ConsistencyChecksSettings(),
-            new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1),
-            () -> meterRegistry)
-        .createDb(dir.toFile());
-  }
-
-  /**
-   * Keys of this start begin above any key an earlier start handed out, though the state starts
-   * empty: MySQL keeps task, job and instance keys (a task row is found by its key, side effects are
-   * deduplicated by job key), so a rebuilt journey's task must not arrive under a key an old row
-   * holds — with a counter starting at 0 again it did, for about one task in 170 (measured with 1,000
-   * rebuilt). The counter starts at wall-clock milliseconds × {@value #KEYS_PER_MILLISECOND}: no run
-   * hands out that many keys per millisecond on average, and the range lasts until the year 2248.
-   */
-  static final long KEYS_PER_MILLISECOND = 256;
-
-  private static ZeebeDb<ZbColumnFamilies> keysFrom(final long firstKey, final ZeebeDb<ZbColumnFamilies> state) {
-    final var context = state.createContext();
-    final var keys = new DbKeyGenerator(Protocol.START_PARTITION_ID, state, context);
-    context.runInTransaction(() -> keys.setKeyIfHigher(firstKey));
-    return state;
   }
 
   /**
@@ -220,7 +190,10 @@ public class EmbeddedEngine implements DisposableBean {
   private void keepTrackOf(final RecordMetadata metadata, final LoggedEvent event) {
     switch (metadata.getValueType()) {
       case INCIDENT -> incidents.apply(metadata, event);
-      case PROCESS_INSTANCE -> processes.elementInstance(metadata, event);
+      case PROCESS_INSTANCE -> {
+        processes.elementInstance(metadata, event);
+        paths.apply(metadata, event);
+      }
       case JOB, JOB_BATCH -> activatedJobs.apply(metadata, event);
       case PROCESS -> {
         if (metadata.getIntent() == ProcessIntent.CREATED) {

@@ -1,6 +1,7 @@
 package com.leadjourney.engine;
 
-import com.leadjourney.engine.embedded.EmbeddedEngine;
+import com.leadjourney.engine.embedded.EngineStateDb;
+
 
 import com.leadjourney.engine.embedded.ScheduledCommandsInFlight;
 
@@ -46,7 +47,7 @@ public final class EngineMemoryBenchmark {
     final var compacting = new CompactingLogStorage();
     final LogStorage log = stockLog ? StockLogStorage.create() : compacting;
     final var engine =
-        new EmbeddedEngineAssembly(EngineTestCredential.loopback(port), EngineTestCredential.guard(), EmbeddedEngine.rocksDbState(stateDir, Long.parseLong(EngineProperties.STATE_MEMORY_LIMIT_MB), meters), log, meters, -1, new ScheduledCommandsInFlight());
+        new EmbeddedEngineAssembly(EngineTestCredential.loopback(port), EngineTestCredential.guard(), EngineStateDb.open(stateDir, Long.parseLong(EngineProperties.STATE_MEMORY_LIMIT_MB), meters), log, meters, -1, new ScheduledCommandsInFlight());
     engine.start();
 
     try (CamundaClient client =
