@@ -121,13 +121,9 @@ public class QualificationDecisions {
   /** Would the lead qualify now, with its last fit and today's decayed engagement? (nurture re-scoring) */
   @Transactional(readOnly = true)
   public Decision rescore(final String leadId) {
-    final var last =
-        jdbc.query(
-            "select fit_score, reason from qualification_decision where lead_id = ? order by visit desc limit 1",
-            (row, i) -> new Object[] {row.getInt(1), row.getString(2)},
-            leadId);
-    final int fit = last.isEmpty() ? 0 : (int) last.get(0)[0];
-    final String disqualifiedBy = last.isEmpty() ? null : (String) last.get(0)[1];
+    final var last = last(leadId);
+    final int fit = last.map(Last::fit).orElse(0);
+    final String disqualifiedBy = last.map(Last::disqualifiedBy).orElse(null);
     final Definitions.Thresholds thresholds = definitions.thresholds(definitions.live());
     final double engagement = EngagementScore.of(scored(leadId, thresholds), clock.instant(), thresholds.halfLife()).score();
     final String outcome = disqualifiedBy == null && meetsDefinition(thresholds, fit, engagement) ? MQL : NURTURE;
@@ -170,21 +166,47 @@ public class QualificationDecisions {
     }
   }
 
+  /** The lead's last decision as stored: the one query every "latest decision" question reads. */
+  private record Last(int fit, String disqualifiedBy, String definitionVersion, String priority, String segment) {}
+
+  private java.util.Optional<Last> last(final String leadId) {
+    return jdbc.query(
+            "select fit_score, reason, definition_version, priority, segment from qualification_decision where lead_id = ? order by visit desc limit 1",
+            (row, i) -> new Last(row.getInt(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)), leadId)
+        .stream().findFirst();
+  }
+
   /** The definition version that last decided for the lead, if any. */
   public String definitionVersionOf(final String leadId) {
-    return jdbc.queryForList(
-            "select definition_version from qualification_decision where lead_id = ? order by visit desc limit 1", String.class, leadId)
-        .stream().findFirst().orElse(null);
+    return last(leadId).map(Last::definitionVersion).orElse(null);
   }
 
   /** Priority (hot, warm, cold) and segment of the lead's last decision; both null before its first. */
   public record Band(String priority, String segment) {}
 
   public Band bandOf(final String leadId) {
-    return jdbc.query(
-            "select priority, segment from qualification_decision where lead_id = ? order by visit desc limit 1",
-            (row, i) -> new Band(row.getString(1), row.getString(2)), leadId)
-        .stream().findFirst().orElse(new Band(null, null));
+    return last(leadId).map(l -> new Band(l.priority(), l.segment())).orElse(new Band(null, null));
+  }
+
+  /** Leads that qualified as MQLs in [from, to). */
+  public int mqls(final Instant from, final Instant to) {
+    return jdbc.queryForObject(
+        "select count(distinct lead_id) from qualification_decision where outcome = 'mql' and decided_at >= ? and decided_at < ?",
+        Integer.class, Timestamp.from(from), Timestamp.from(to));
+  }
+
+  /** Leads that qualified as MQLs in [from, to), by segment (pacing and the cadence review count the same way). */
+  public Map<String, Integer> mqlsBySegment(final Instant from, final Instant to) {
+    final Map<String, Integer> bySegment = new java.util.TreeMap<>();
+    jdbc.query(
+        """
+        select coalesce(segment, 'unknown'), count(distinct lead_id) from qualification_decision
+        where outcome = 'mql' and decided_at >= ? and decided_at < ? group by 1""",
+        row -> {
+          bySegment.put(row.getString(1), row.getInt(2));
+        },
+        Timestamp.from(from), Timestamp.from(to));
+    return bySegment;
   }
 
   /** When the lead first qualified as an MQL; null when it never did. */

@@ -3,6 +3,7 @@ package com.leadjourney.review;
 import com.leadjourney.platform.ReviewPeriod;
 import com.leadjourney.campaign.ProgramReturns;
 import com.leadjourney.definition.DefinitionHealth;
+import com.leadjourney.definition.QualificationDecisions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -40,17 +41,20 @@ class CadenceFacts {
   record OpenTasks(int open, int overdue, Duration oldest) {}
 
   private final JdbcTemplate jdbc;
+  private final QualificationDecisions decisions;
   private final ProgramReturns programReturns;
   private final DefinitionHealth definitionHealth;
 
-  CadenceFacts(final JdbcTemplate jdbc, final ProgramReturns programReturns, final DefinitionHealth definitionHealth) {
+  CadenceFacts(
+      final JdbcTemplate jdbc, final ProgramReturns programReturns, final DefinitionHealth definitionHealth, final QualificationDecisions decisions) {
     this.jdbc = jdbc;
+    this.decisions = decisions;
     this.programReturns = programReturns;
     this.definitionHealth = definitionHealth;
   }
 
   int mqls(final ReviewPeriod p) {
-    return count("select count(distinct lead_id) from qualification_decision where outcome = 'mql' and decided_at >= ? and decided_at < ?", p);
+    return decisions.mqls(p.start(), p.end());
   }
 
   /** Marketing's monthly targets (all segments) for the days of the period, pro rata. */
@@ -77,14 +81,7 @@ class CadenceFacts {
           bySegment.put(row.getString(1), new int[] {0, row.getInt(2)});
         },
         YearMonth.from(p.from()).toString());
-    jdbc.query(
-        """
-        select coalesce(segment, 'unknown'), count(distinct lead_id) from qualification_decision
-        where outcome = 'mql' and decided_at >= ? and decided_at < ? group by 1""",
-        row -> {
-          bySegment.computeIfAbsent(row.getString(1), s -> new int[2])[0] = row.getInt(2);
-        },
-        start(p), end(p));
+    decisions.mqlsBySegment(p.start(), p.end()).forEach((segment, mqls) -> bySegment.computeIfAbsent(segment, s -> new int[2])[0] = mqls);
     return bySegment;
   }
 

@@ -1,12 +1,12 @@
 package com.leadjourney.sla;
 
+import com.leadjourney.definition.QualificationDecisions;
 import com.leadjourney.notification.Notification;
 import com.leadjourney.notification.Notifications;
 import com.leadjourney.platform.AfterCommit;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -33,6 +33,7 @@ public class MarketingPacing {
   public record Pace(String segment, LocalDate day, int target, int actual, int projected, boolean shortfall, boolean alerted) {}
 
   private final JdbcTemplate jdbc;
+  private final QualificationDecisions decisions;
   private final Notifications notifications;
   private final MeterRegistry meters;
   private final Clock clock;
@@ -41,11 +42,13 @@ public class MarketingPacing {
 
   MarketingPacing(
       final JdbcTemplate jdbc,
+      final QualificationDecisions decisions,
       final Notifications notifications,
       final MeterRegistry meters,
       final Clock clock,
       @Value("${leadjourney.pacing.alert-recipient:marketing-lead}") final String alertRecipient) {
     this.jdbc = jdbc;
+    this.decisions = decisions;
     this.notifications = notifications;
     this.meters = meters;
     this.clock = clock;
@@ -97,13 +100,9 @@ public class MarketingPacing {
   }
 
   private Pace pace(final LocalDate day, final YearMonth month, final String segment, final int target) {
-    final int actual =
-        jdbc.queryForObject(
-            """
-            select count(distinct lead_id) from qualification_decision
-            where outcome = 'mql' and segment = ? and decided_at >= ? and decided_at < ?""",
-            Integer.class, segment, Timestamp.from(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
-            Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    final int actual = decisions
+        .mqlsBySegment(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(), day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+        .getOrDefault(segment, 0);
     final int projected = (int) Math.round(actual / (double) day.getDayOfMonth() * month.lengthOfMonth());
     final boolean shortfall = projected < target;
     final boolean shortBefore =
