@@ -10,6 +10,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,8 +86,8 @@ class ArchitectureTest {
   }
 
   @ArchTest
-  static void theReadmeCodeMapNamesEveryPackage(final JavaClasses classes) throws java.io.IOException {
-    final String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+  static void theReadmeCodeMapNamesEveryPackage(final JavaClasses classes) throws IOException {
+    final String readme = Files.readString(Path.of("..", "README.md"));
     final int start = readme.indexOf("## Code map");
     assertThat(start).as("README has a section '## Code map'").isNotNegative();
     final String codeMap = readme.substring(start, readme.indexOf("\n## ", start + 1));

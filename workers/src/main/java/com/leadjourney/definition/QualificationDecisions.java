@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -169,7 +171,7 @@ public class QualificationDecisions {
   /** The lead's last decision as stored: the one query every "latest decision" question reads. */
   private record Last(int fit, String disqualifiedBy, String definitionVersion, String priority, String segment) {}
 
-  private java.util.Optional<Last> last(final String leadId) {
+  private Optional<Last> last(final String leadId) {
     return jdbc.query(
             "select fit_score, reason, definition_version, priority, segment from qualification_decision where lead_id = ? order by visit desc limit 1",
             (row, i) -> new Last(row.getInt(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)), leadId)
@@ -197,7 +199,7 @@ public class QualificationDecisions {
 
   /** Leads that qualified as MQLs in [from, to), by segment (pacing and the cadence review count the same way). */
   public Map<String, Integer> mqlsBySegment(final Instant from, final Instant to) {
-    final Map<String, Integer> bySegment = new java.util.TreeMap<>();
+    final Map<String, Integer> bySegment = new TreeMap<>();
     jdbc.query(
         """
         select coalesce(segment, 'unknown'), count(distinct lead_id) from qualification_decision

@@ -43,17 +43,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Assembles the engine of zeebe-process-test around a state database and a log storage chosen by
- * the caller. It lives in this package only because five types it wires are package-private in
- * zeebe-process-test-engine: {@code CommandWriter} (writes client commands to the log),
- * {@code CommandSender} (the engine's inter-partition sender, over that writer),
- * {@code InMemoryJobStreamer} (pushes jobs to streaming workers), {@code GrpcToLogStreamGateway}
- * (the gRPC gateway that turns client calls into log records) and {@code GatewayRequestStore}
- * (pairs engine responses with waiting gRPC calls, read by {@link EngineResponseWriter}). The
- * public factory ({@code EngineFactory}) builds them only around its in-memory log and database.
- * Everything product-specific (RocksDB, the compacting log, the guard, Spring) stays in
- * {@code com.leadjourney.engine.embedded}. {@code ZeebeShimTest} fails if an upgrade changes
- * these types, so this list stays true.
+ * Assembles zeebe-process-test's engine around our own state database and log storage (its EngineFactory takes only its
+ * in-memory ones). It lives here for five package-private types: CommandWriter, CommandSender, InMemoryJobStreamer,
+ * GrpcToLogStreamGateway and GatewayRequestStore (log writer, inter-partition sender, job push, gRPC-to-log gateway, calls
+ * awaiting {@link EngineResponseWriter}); ZeebeShimTest fails if an upgrade changes them. The rest is in engine.embedded.
  */
 public final class EmbeddedEngineAssembly implements AutoCloseable {
 
