@@ -22,15 +22,23 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who takes a lead, in this order: the owner of its account; else the team its territory rules
  * name, by weighted round robin among members who are active, not out of office and under their
- * cap; else the team manager's queue, with an alert. Decided once per lead, stage visit and
+ * cap; else nobody yet: the lead waits in the team's queue (assignee null) and the manager is
+ * alerted. Whoever takes it from the queue, or is given it, holds it from then on. Decided once per lead, stage visit and
  * attempt, stored with the rule that decided. The team's member rows stay locked until commit, so
  * concurrent routings queue and never both take the last slot of a capped person.
  */
 @Service
 public class TeamRouting {
 
-  /** @param decidedAt when it was decided: clocks derived from it are the same on every replay */
-  public record Assignment(String teamId, String assignee, String rule, Instant decidedAt) {}
+  /**
+   * @param assignee null: in the team's queue
+   * @param decidedAt when it was decided: clocks derived from it are the same on every replay
+   */
+  public record Assignment(String teamId, String assignee, String rule, Instant decidedAt) {
+    public boolean inTeamQueue() {
+      return assignee == null;
+    }
+  }
 
   /**
    * @param function xdr or ae
@@ -102,7 +110,8 @@ public class TeamRouting {
         assignment.assignee(), assignment.rule(), Timestamp.from(now));
     timeline.record(
         request.leadId(), JourneyEvent.Type.ROUTED, request.stage(),
-        "assigned to " + assignment.assignee() + " in team " + assignment.teamId() + " (rule: " + assignment.rule() + ")",
+        (assignment.inTeamQueue() ? "in team " + assignment.teamId() + "'s queue" : "assigned to " + assignment.assignee() + " in team " + assignment.teamId())
+            + " (rule: " + assignment.rule() + ")",
         "routed:" + request.stage() + ":" + request.visit() + ":" + request.attempt());
     return assignment;
   }
@@ -131,17 +140,13 @@ public class TeamRouting {
    */
   @Transactional
   public void reassign(final String leadId, final String stage, final int visit, final String assignee, final String by) {
-    final var held =
-        jdbc.query(
-            "select team, assignee, job_key from routing_decision where lead_id = ? and stage = ? and visit = ? and released_at is null for update",
-            (row, i) -> new Object[] {row.getString(1), row.getString(2), row.getLong(3)},
-            leadId, stage, visit);
+    final var held = heldDecisions(leadId, stage, visit);
     if (held.isEmpty()) {
       throw new IllegalArgumentException("The lead holds no routing decision in " + stage + " to reassign");
     }
     final String team = (String) held.get(0)[0];
-    if (!isActiveMember(team, assignee)) {
-      throw new IllegalArgumentException(assignee + " is not an active member of team " + team);
+    if (!isAvailableMember(team, assignee)) {
+      throw new IllegalArgumentException(assignee + " is not an active, in-office member of team " + team);
     }
     for (final Object[] decision : held) {
       jdbc.update("update team_member set open_assignments = greatest(open_assignments - 1, 0) where team_id = ? and username = ?", team, decision[1]);
@@ -150,6 +155,50 @@ public class TeamRouting {
     jdbc.update("update team_member set open_assignments = open_assignments + 1 where team_id = ? and username = ?", team, assignee);
     timeline.record(leadId, JourneyEvent.Type.ROUTED, stage, "reassigned to " + assignee + " by " + by, "reassigned:" + stage + ":" + visit + ":" + assignee
         + ":" + clock.instant().toEpochMilli());
+  }
+
+  /**
+   * Someone takes the lead from the team's queue (or, as its manager, for themselves): the decision
+   * names them from now on, and a member's cap counts it.
+   */
+  @Transactional
+  public void taken(final String leadId, final String stage, final int visit, final String user) {
+    final var held = heldDecisions(leadId, stage, visit);
+    for (final Object[] decision : held) {
+      jdbc.update("update routing_decision set assignee = ?, rule = ? where job_key = ?", user, "taken from the team queue by " + user, decision[2]);
+      jdbc.update("update team_member set open_assignments = open_assignments + 1 where team_id = ? and username = ?", decision[0], user);
+    }
+    timeline.record(leadId, JourneyEvent.Type.ROUTED, stage, "taken from the team queue by " + user,
+        "taken:" + stage + ":" + visit + ":" + user + ":" + clock.instant().toEpochMilli());
+  }
+
+  /** The holder (or the manager) hands the lead back: it waits in the team's queue again, the holder's cap slot freed. */
+  @Transactional
+  public void handedBack(final String leadId, final String stage, final int visit, final String by) {
+    final var held = heldDecisions(leadId, stage, visit);
+    for (final Object[] decision : held) {
+      jdbc.update("update team_member set open_assignments = greatest(open_assignments - 1, 0) where team_id = ? and username = ?", decision[0], decision[1]);
+      jdbc.update("update routing_decision set assignee = null, rule = ? where job_key = ?", "handed back to the team queue by " + by, decision[2]);
+    }
+    timeline.record(leadId, JourneyEvent.Type.ROUTED, stage, "handed back to the team queue by " + by,
+        "handed-back:" + stage + ":" + visit + ":" + clock.instant().toEpochMilli());
+  }
+
+  /** Active in the team and not out of office now: whom a manager may give a lead to. */
+  public boolean isAvailableMember(final String team, final String username) {
+    return isActiveMember(team, username)
+        && jdbc.queryForObject(
+                "select count(*) from out_of_office where username = ? and starts_at <= ? and ends_at > ?", Integer.class, username,
+                Timestamp.from(clock.instant()), Timestamp.from(clock.instant()))
+            == 0;
+  }
+
+  /** team, assignee, job key of the visit's unreleased decisions, locked. */
+  private List<Object[]> heldDecisions(final String leadId, final String stage, final int visit) {
+    return jdbc.query(
+        "select team, assignee, job_key from routing_decision where lead_id = ? and stage = ? and visit = ? and released_at is null for update",
+        (row, i) -> new Object[] {row.getString(1), row.getString(2), row.getLong(3)},
+        leadId, stage, visit);
   }
 
   public boolean isActiveMember(final String team, final String username) {
@@ -174,14 +223,14 @@ public class TeamRouting {
     final List<Member> members = lockMembers(team);
     final List<Member> eligible = available(members, now);
     if (eligible.isEmpty()) {
-      final String manager =
-          teams.managerOf(team).orElseThrow(() -> new IllegalStateException("Nobody in team " + team + " can take leads and it has no manager"));
+      final String manager = teams.managerOf(team).orElse(null);
       AfterCommit.run(() -> meters.counter("leadjourney.routing.unassigned", "team", team).increment());
       timeline.record(
           request.leadId(), JourneyEvent.Type.ROUTING_ALERT, request.stage(),
-          "nobody in team " + team + " is available (out of office or at capacity): in manager " + manager + "'s queue",
+          "nobody in team " + team + " is available (out of office or at capacity): waiting in the team's queue"
+              + (manager == null ? "; the team has no manager to tell" : ", manager " + manager + " alerted"),
           "routing-alert:" + request.stage() + ":" + request.visit() + ":" + request.attempt());
-      return new Assignment(team, manager, "nobody available in team " + team + ": manager's queue", now);
+      return new Assignment(team, null, "nobody available in team " + team + ": team queue", now);
     }
     // Smooth weighted round robin: deterministic, and over any run of turns each member's share follows their weight.
     final long total = eligible.stream().mapToLong(Member::weight).sum();

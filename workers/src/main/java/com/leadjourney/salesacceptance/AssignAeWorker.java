@@ -3,6 +3,7 @@ package com.leadjourney.salesacceptance;
 import com.leadjourney.engine.JourneyVariables;
 import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.lead.Timeline;
+import com.leadjourney.routing.TeamQueue;
 import com.leadjourney.routing.TeamRouting;
 import com.leadjourney.sla.SlaClocks;
 import com.leadjourney.sla.SlaPolicies;
@@ -47,7 +48,7 @@ public class AssignAeWorker {
         tx -> {
           final var assignment = routing.assign(routing.requestFor(leads.existing(leadId), STAGE, "ae", timeline.visitOf(leadId, STAGE), 0, jobKey));
           final var due = slaClocks.start(leadId, policy, assignment.teamId(), assignment.decidedAt(), CLOCKS).get(CLOCKS.due());
-          return Map.<String, Object>of("aeAssignee", assignment.assignee(), CLOCKS.due(), due.toString());
+          return Map.<String, Object>of("aeAssignee", TeamQueue.assigneeVariable(assignment.assignee()), CLOCKS.due(), due.toString());
         });
   }
 }

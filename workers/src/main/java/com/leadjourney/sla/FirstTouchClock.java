@@ -51,13 +51,19 @@ public class FirstTouchClock {
             .register(meters);
   }
 
-  /** Call in the transaction that logs the first touch of a task with a first-touch clock. */
-  public void stopped(final String leadId, final long userTaskKey, final String stage, final Instant dueAt, final Instant touchedAt) {
+  /**
+   * Call in the transaction that logs the first touch of a task with a first-touch clock.
+   *
+   * @param owner whose promise it was: the task's assignee, whoever logged the touch (a manager may)
+   */
+  public void stopped(
+      final String leadId, final long userTaskKey, final String stage, final Instant dueAt, final Instant touchedAt, final String owner) {
     final var lead = leads.findById(leadId).orElseThrow();
     final Duration sinceIntake = Duration.between(timeline.awaitingSince(lead, touchedAt), touchedAt);
     final boolean met = dueAt == null || !touchedAt.isAfter(dueAt);
     final String detail =
         (met ? "first touch in time" : "first touch " + Duration.between(dueAt, touchedAt).toMinutes() + " min after the deadline")
+            + " by " + owner
             + "; " + elapsed.since(routing.latest(leadId, stage), touchedAt) + "; speed-to-lead " + sinceIntake.toMinutes() + " min";
     if (!timeline.record(leadId, met ? JourneyEvent.Type.SLA_MET : JourneyEvent.Type.TOUCH_LOGGED, stage, detail, "first-touch:" + userTaskKey)) {
       return;

@@ -5,6 +5,7 @@ import com.leadjourney.routing.Teams;
 import com.leadjourney.security.Roles;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -12,8 +13,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Whose task is it: an XDR or AE works their own tasks and their team's queue, a manager their
- * team's, an admin every team's. The team is the one the lead was routed to in that stage.
+ * Who may do what with a task. A task is either in its team's queue (no assignee: any active member
+ * of the team, or its manager, may take it) or assigned (only the assignee, the team's manager or
+ * an admin may log touches, complete it or hand it back). Seeing is wider than working: members
+ * see their team's tasks, so nobody takes what a colleague already holds. The team is the one the
+ * lead was routed to in that stage.
  */
 @Component
 class TaskAccess {
@@ -26,15 +30,23 @@ class TaskAccess {
     this.teams = teams;
   }
 
+  /** Touch, complete, hand back: the assignee, the team's manager, an admin. */
   boolean mayWork(final Authentication user, final HumanTask task) {
-    if (Roles.has(user, "ADMIN") || user.getName().equals(task.getAssignee())) {
-      return true;
-    }
+    return user.getName().equals(task.getAssignee()) || mayReassign(user, task);
+  }
+
+  /** Take from the queue: an active member of the task's team, its manager, an admin — only while nobody holds it. */
+  boolean mayTake(final Authentication user, final HumanTask task) {
+    return task.getAssignee() == null && (mayReassign(user, task) || isTeamMember(user, task));
+  }
+
+  private boolean isTeamMember(final Authentication user, final HumanTask task) {
     final String function = "sales-acceptance".equals(task.getProcessId()) ? "ae" : "xdr";
-    return routing.latest(task.getLeadId(), task.getProcessId())
-        .map(TeamRouting.Assignment::teamId)
-        .map(team -> teams.teamsOfMember(function, user.getName()).contains(team) || teams.managerOf(team).filter(user.getName()::equals).isPresent())
-        .orElse(false);
+    return teamOf(task).map(team -> teams.teamsOfMember(function, user.getName()).contains(team)).orElse(false);
+  }
+
+  private Optional<String> teamOf(final HumanTask task) {
+    return routing.latest(task.getLeadId(), task.getProcessId()).map(TeamRouting.Assignment::teamId);
   }
 
   /** Admins, and the manager of the team the lead was routed to. */
@@ -46,13 +58,13 @@ class TaskAccess {
             .isPresent();
   }
 
-  /** Whom a manager may give the task to: the active members of its team other than the assignee (none for others). */
+  /** Whom a manager may give the task to: the active, in-office members of its team other than the assignee (none for others). */
   List<String> reassignTargets(final Authentication user, final HumanTask task) {
     if (!mayReassign(user, task)) {
       return List.of();
     }
-    return routing.latest(task.getLeadId(), task.getProcessId())
-        .map(a -> teams.activeMembers(a.teamId()).stream().filter(m -> !m.equals(task.getAssignee())).toList())
+    return teamOf(task)
+        .map(team -> teams.activeMembers(team).stream().filter(m -> !m.equals(task.getAssignee())).filter(m -> routing.isAvailableMember(team, m)).toList())
         .orElse(List.of());
   }
 
@@ -62,16 +74,38 @@ class TaskAccess {
     }
   }
 
-  void check(final Authentication user, final HumanTask task) {
-    if (!mayWork(user, task)) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN, "Task " + task.getUserTaskKey() + " belongs to another team's queue; ask its manager to reassign it");
+  /** Refuses, in words, whoever may not log touches on or complete the task. */
+  void checkWorker(final Authentication user, final HumanTask task) {
+    if (mayWork(user, task)) {
+      return;
     }
+    if (task.getAssignee() == null && isTeamMember(user, task)) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Task " + task.getUserTaskKey() + " is in the team queue: take it first");
+    }
+    throw new ResponseStatusException(HttpStatus.FORBIDDEN, refusal(task));
+  }
+
+  void checkTaker(final Authentication user, final HumanTask task) {
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.getName())) {
+      // Nobody takes a held task, whatever their role: the manager reassigns it instead.
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT, "Task " + task.getUserTaskKey() + " is assigned to " + task.getAssignee() + "; a manager can reassign it");
+    }
+    if (task.getAssignee() == null && !mayTake(user, task)) {
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "Task " + task.getUserTaskKey() + " is in another team's queue; ask its manager to reassign it");
+    }
+  }
+
+  private static String refusal(final HumanTask task) {
+    return task.getAssignee() == null
+        ? "Task " + task.getUserTaskKey() + " is in another team's queue; ask its manager to reassign it"
+        : "Task " + task.getUserTaskKey() + " is assigned to " + task.getAssignee() + "; only they or the team's manager may work it";
   }
 
   /**
    * The queues whose tasks the person may work besides their own: the XDR and AE teams they are an
-   * active member of and the teams they manage — what {@link #mayWork} asks of one task (a team
+   * active member of and the teams they manage — what {@link #mayTake} asks of one task (a team
    * has one function, so its routed tasks are of that function).
    */
   Set<String> queuesOf(final Authentication user) {

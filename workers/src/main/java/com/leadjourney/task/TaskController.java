@@ -3,6 +3,7 @@ package com.leadjourney.task;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,7 +50,7 @@ class TaskController {
 
   /**
    * Open tasks the caller may work (their own and their team's queue), soonest deadline first;
-   * filter by assignee and by stage (xdr-handoff, sales-acceptance).
+   * filter by assignee ("none": the team queue's) and by stage (xdr-handoff, sales-acceptance).
    */
   @GetMapping("/api/tasks")
   List<TaskView> openTasks(
@@ -72,6 +73,12 @@ class TaskController {
   @PostMapping("/api/tasks/{userTaskKey}/assignment")
   TaskView reassign(@PathVariable final long userTaskKey, @RequestBody final Reassignment reassignment, final Authentication user) {
     return TaskView.of(inbox.reassign(userTaskKey, reassignment.assignee(), user));
+  }
+
+  /** The assignee or the team's manager puts the task back in the team's queue. */
+  @DeleteMapping("/api/tasks/{userTaskKey}/assignment")
+  TaskView handBack(@PathVariable final long userTaskKey, final Authentication user) {
+    return TaskView.of(inbox.handBack(userTaskKey, user));
   }
 
   /** Closes the task with an outcome of its stage; reasons come from the feedback taxonomy. */

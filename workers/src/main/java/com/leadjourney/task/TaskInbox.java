@@ -121,13 +121,17 @@ public class TaskInbox {
     return processId == null ? open : open.stream().filter(t -> processId.equals(t.getProcessId())).toList();
   }
 
-  /** The open tasks the person may work, earliest due first; an assignee or a stage narrows them. */
+  /** Whom {@code openFor} narrows to the team queue's tasks: nobody's. */
+  static final String NOBODY = "none";
+
+  /** The open tasks the person may see, earliest due first; an assignee ({@link #NOBODY}: the queue's) or a stage narrows them. */
   public List<HumanTask> openFor(final Authentication person, final String assignee, final String processId) {
-    if (Roles.has(person, "ADMIN")) {
+    if (Roles.has(person, "ADMIN") && !NOBODY.equals(assignee)) {
       return open(assignee, processId);
     }
-    return seenBy(person.getName(), access.queuesOf(person)).stream()
-        .filter(t -> assignee == null || assignee.equals(t.getAssignee()))
+    final var seen = Roles.has(person, "ADMIN") ? open(null, processId) : seenBy(person.getName(), access.queuesOf(person));
+    return seen.stream()
+        .filter(t -> assignee == null || (NOBODY.equals(assignee) ? t.getAssignee() == null : assignee.equals(t.getAssignee())))
         .filter(t -> processId == null || processId.equals(t.getProcessId()))
         .toList();
   }
@@ -148,13 +152,13 @@ public class TaskInbox {
     return tasks.findOpenSeenBy(person, queues.isEmpty() ? Set.of("") : queues); // "in ()" is no SQL: "" is no team
   }
 
-  /** The user takes the task: it must be theirs already or nobody's. */
+  /** The user takes the task from the team's queue: it must be theirs already or nobody's. */
   public HumanTask claim(final long userTaskKey, final Authentication person) {
-    final HumanTask task = workableTask(userTaskKey, person);
+    final HumanTask task = openTask(userTaskKey);
+    access.checkTaker(person, task);
     final String user = person.getName();
-    if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
-      throw new ResponseStatusException(
-          HttpStatus.CONFLICT, "Task " + userTaskKey + " is assigned to " + task.getAssignee() + "; a manager can reassign it");
+    if (user.equals(task.getAssignee())) {
+      return task;
     }
     engine(() -> client.newAssignUserTaskCommand(userTaskKey).assignee(user).send().join(10, TimeUnit.SECONDS));
     return transaction.execute(
@@ -162,8 +166,27 @@ public class TaskInbox {
           final var current = tasks.findById(userTaskKey).orElseThrow();
           audit.record(user, "task.claimed", "task", String.valueOf(userTaskKey), current.getLeadId(),
               state("assignee", current.getAssignee()), state("assignee", user));
+          routing.taken(current.getLeadId(), current.getProcessId(), current.getVisit(), user);
           current.claimed(user);
           timeline.recordAt(current.getLeadId(), JourneyEvent.Type.TASK_CLAIMED, current.getProcessId(), current.getElementId(), "claimed by " + user, "task-claimed:" + userTaskKey + ":" + user);
+          return current;
+        });
+  }
+
+  /** The assignee (or the team's manager) puts the task back in the team's queue for someone else to take. */
+  public HumanTask handBack(final long userTaskKey, final Authentication person) {
+    final HumanTask task = workableTask(userTaskKey, person);
+    if (task.getAssignee() == null) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Task " + userTaskKey + " is already in the team queue");
+    }
+    engine(() -> client.newUnassignUserTaskCommand(userTaskKey).send().join(10, TimeUnit.SECONDS));
+    return transaction.execute(
+        tx -> {
+          final var current = tasks.findById(userTaskKey).orElseThrow();
+          audit.record(person.getName(), "task.handed-back", "task", String.valueOf(userTaskKey), current.getLeadId(),
+              state("assignee", current.getAssignee()), state("assignee", null));
+          routing.handedBack(current.getLeadId(), current.getProcessId(), current.getVisit(), person.getName());
+          current.assigned(null);
           return current;
         });
   }
@@ -177,8 +200,9 @@ public class TaskInbox {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Name someone other than the current assignee");
     }
     final String team = routing.latest(task.getLeadId(), task.getProcessId()).map(TeamRouting.Assignment::teamId).orElse(null);
-    if (team == null || !routing.isActiveMember(team, assignee)) {
-      throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, assignee + " is not an active member of the task's team " + team);
+    if (team == null || !routing.isAvailableMember(team, assignee)) {
+      throw new ResponseStatusException(
+          HttpStatus.UNPROCESSABLE_ENTITY, assignee + " is not an active, in-office member of the task's team " + team);
     }
     engine(() -> client.newAssignUserTaskCommand(userTaskKey).assignee(assignee).allowOverride(true).send().join(10, TimeUnit.SECONDS));
     return transaction.execute(tx -> {
@@ -220,10 +244,10 @@ public class TaskInbox {
         });
   }
 
-  /** The open task, when the person may work it (their own, or their team's queue): else 403. */
+  /** The open task, when the person may work it (theirs, or as the team's manager): else 409 (take it first) or 403. */
   HumanTask workableTask(final long userTaskKey, final Authentication person) {
     final HumanTask task = openTask(userTaskKey);
-    access.check(person, task);
+    access.checkWorker(person, task);
     return task;
   }
 

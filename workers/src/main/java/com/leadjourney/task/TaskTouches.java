@@ -70,10 +70,10 @@ class TaskTouches {
           return insert;
         },
         id);
-    timeline.recordAt(task.getLeadId(), JourneyEvent.Type.TOUCH_LOGGED, task.getProcessId(), task.getElementId(), kind + " by " + user, "touch:" + id.getKey());
+    timeline.recordAt(task.getLeadId(), JourneyEvent.Type.TOUCH_LOGGED, task.getProcessId(), task.getElementId(), kind + " by " + user + (note == null ? "" : ": " + note), "touch:" + id.getKey());
     if (task.getFirstTouchAt() == null && inbox.outcomesOf(task).firstTouchClock()) {
       task.touched(now);
-      firstTouchClock.stopped(task.getLeadId(), userTaskKey, task.getProcessId(), task.getDueAt(), now);
+      firstTouchClock.stopped(task.getLeadId(), userTaskKey, task.getProcessId(), task.getDueAt(), now, task.getAssignee());
     }
     return tasks.save(task);
   }

@@ -4,6 +4,7 @@ import com.leadjourney.lead.JourneyClockRepository;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.lead.Timeline;
+import com.leadjourney.routing.TeamQueue;
 import com.leadjourney.routing.TeamRouting;
 import com.leadjourney.sla.SlaClocks;
 import com.leadjourney.sla.SlaPolicies;
@@ -21,10 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class XdrRouting {
 
+  /** @param assignee null: the lead waits in the team's queue */
   record Routed(String assignee, Instant firstTouchDueAt, Instant reminderAt, Instant reassignAt) {
     Map<String, Object> variables() {
       return Map.of(
-          HandoffVariables.ASSIGNEE, assignee,
+          HandoffVariables.ASSIGNEE, TeamQueue.assigneeVariable(assignee),
           HandoffVariables.FIRST_TOUCH_DUE_AT, firstTouchDueAt.toString(),
           HandoffVariables.SLA_REMINDER_AT, reminderAt.toString(),
           HandoffVariables.SLA_REASSIGN_AT, reassignAt.toString());

@@ -112,15 +112,18 @@ class TeamRoutingTest extends JourneyTest {
   }
 
   @Test
-  void whenEveryoneIsAwayTheLeadWaitsInTheManagersQueueAndAnAlertIsRaised() {
+  void whenEveryoneIsAwayTheLeadWaitsInTheTeamQueueAssignedToNobodyAndTheManagerIsAlerted() {
     putTeam("skeleton", "TV", List.of(Map.of("username", "only-one", "weight", 1, "active", true)), "skeleton-manager", AROUND_THE_CLOCK);
     away("only-one");
     final String leadId = leadsFrom("TV", 1).get(0);
 
     final var assignment = routing.assign(request(leadId, "TV", 8_000_001L));
 
-    assertThat(assignment.assignee()).isEqualTo("skeleton-manager");
-    assertThat(assignment.rule()).contains("manager's queue");
+    assertThat(assignment.assignee()).as("the manager is told, not given it").isNull();
+    assertThat(assignment.teamId()).isEqualTo("skeleton");
+    assertThat(assignment.rule()).contains("team queue");
+    assertThat(jdbc.queryForObject("select detail from journey_event where lead_id = ? and type = 'ROUTING_ALERT'", String.class, leadId))
+        .contains("team's queue", "skeleton-manager alerted");
     assertThat(jdbc.queryForObject("select count(*) from journey_event where lead_id = ? and type = 'ROUTING_ALERT'", Integer.class, leadId)).isEqualTo(1);
     assertThat(api().scrape()).contains("leadjourney_routing_unassigned_total{application=\"lead-journey\",team=\"skeleton\"}");
   }

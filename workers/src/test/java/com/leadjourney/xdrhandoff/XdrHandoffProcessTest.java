@@ -57,6 +57,9 @@ class XdrHandoffProcessTest extends JourneyTest {
     engine.advanceClock(Duration.ofHours(2).plusMinutes(1)); // half the 4 h window
     await().atMost(Duration.ofSeconds(30)).until(() -> timelineTypes(leadId).contains("SLA_REMINDED"));
     assertThat(openTasksOf(leadId)).as("a reminder does not take the task away").hasSize(1);
+    // The worker records the reminder before the engine hears back: wait for that, or the next
+    // clock jump may fire the breach timer first and the path below reads in another order.
+    await().atMost(Duration.ofSeconds(30)).until(() -> engine.paths().passed(handoff).contains("ReminderSent"));
 
     engine.advanceClock(Duration.ofHours(2)); // past the first-touch deadline
     await().atMost(Duration.ofSeconds(30)).until(() -> timelineTypes(leadId).contains("SLA_ESCALATED"));
