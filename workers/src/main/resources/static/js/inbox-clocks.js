@@ -7,6 +7,8 @@ function tick() {
     const text = (h ? h + 'h ' : '') + String(m).padStart(2, '0') + ':' + String(s).padStart(2, '0');
     clock.textContent = left >= 0 ? text + ' left' : 'overdue ' + text;
     clock.className = 'clock ' + (left < 0 ? 'band-late' : left < 900 ? 'band-soon' : 'band-ok');
+    const row = clock.closest('tr.task');
+    if (row) row.dataset.overdue = left < 0;
   }
 }
 tick();

@@ -80,4 +80,17 @@ public abstract class BrowserTest extends JourneyTest {
         .until(d -> d.findElements(By.cssSelector("[role=status]")).stream().anyMatch(e -> e.getText().contains(expected)));
     return browser.findElement(By.cssSelector("[role=status]")).getText();
   }
+
+  /** Opens a task's panel in the inbox (its row's name button) and returns it once its card and forms are in. */
+  protected WebElement openTask(final Object userTaskKey) {
+    awaitVisible(By.cssSelector("tr[data-task='" + userTaskKey + "'] button.open")).click();
+    return awaitVisible(By.cssSelector("#panel-" + userTaskKey + " .actions")).findElement(By.xpath("ancestor::tr[1]"));
+  }
+
+  /** Resizes the window and stores a screenshot at that width (a laptop's 1366, a phone's 390). */
+  protected void screenshotAt(final int width, final String name) throws Exception {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, width < 600 ? 844 : 900));
+    Thread.sleep(200); // the layout settles
+    screenshot(name + "-" + width);
+  }
 }

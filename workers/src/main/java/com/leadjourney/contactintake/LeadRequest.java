@@ -1,5 +1,6 @@
 package com.leadjourney.contactintake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.leadjourney.lead.BuyerProfile;
 import com.leadjourney.lead.Contact;
@@ -34,7 +35,10 @@ public record LeadRequest(
     @Size(max = 200) String campaign,
     @NotNull(message = "is required: true when the contact agreed to be contacted") Boolean consent,
     @Size(max = 50, message = "may hold at most 50 fields") Map<String, Object> customFields,
-    @Valid BuyerProfile profile) {
+    @Valid BuyerProfile profile,
+    // Last and left out when absent: requests without it fingerprint as they did before it existed.
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 40) @Pattern(regexp = "\\+?[0-9 ()./-]{3,40}", message = "must be a phone number such as +49 30 1234567")
+        String phone) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,7 +59,8 @@ public record LeadRequest(
         campaign,
         consent,
         customFieldsJson(),
-        profile);
+        profile,
+        phone == null || phone.isBlank() ? null : phone.strip());
   }
 
   private String customFieldsJson() {

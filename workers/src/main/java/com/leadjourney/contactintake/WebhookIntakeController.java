@@ -89,7 +89,7 @@ class WebhookIntakeController {
     }
     final LeadRequest lead = parsed.source() != null ? parsed : new LeadRequest(
         parsed.email(), parsed.firstName(), parsed.lastName(), parsed.company(), parsed.title(), parsed.country(), source, parsed.campaign(),
-        parsed.consent(), parsed.customFields(), parsed.profile());
+        parsed.consent(), parsed.customFields(), parsed.profile(), parsed.phone());
     final var violations = validator.validate(lead);
     if (!violations.isEmpty()) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, violations.stream()

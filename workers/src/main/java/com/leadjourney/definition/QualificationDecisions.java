@@ -186,6 +186,24 @@ public class QualificationDecisions {
   /** Priority (hot, warm, cold) and segment of the lead's last decision; both null before its first. */
   public record Band(String priority, String segment) {}
 
+  /** Each lead's priority (hot, warm, cold) by its latest decision, in one query per thousand leads; leads never decided are absent. */
+  @Transactional(readOnly = true)
+  public Map<String, String> prioritiesOf(final java.util.Collection<String> leadIds) {
+    final Map<String, String> priorities = new java.util.HashMap<>();
+    final List<String> ids = List.copyOf(leadIds);
+    for (int from = 0; from < ids.size(); from += 1000) {
+      final List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+      jdbc.query(
+          "select d.lead_id, d.priority from qualification_decision d where d.lead_id in (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
+              + ") and d.visit = (select max(x.visit) from qualification_decision x where x.lead_id = d.lead_id)",
+          row -> {
+            priorities.put(row.getString(1), row.getString(2));
+          },
+          chunk.toArray());
+    }
+    return priorities;
+  }
+
   public Band bandOf(final String leadId) {
     return last(leadId).map(l -> new Band(l.priority(), l.segment())).orElse(new Band(null, null));
   }

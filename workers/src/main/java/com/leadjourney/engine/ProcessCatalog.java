@@ -21,6 +21,16 @@ public interface ProcessCatalog {
   /** Newest first within each process. */
   List<Version> versions();
 
+  /**
+   * The version of each process new instances start on: the newest deployed, however it got there
+   * (this app at start, or a designer's Modeler through the gateway).
+   */
+  default Map<String, Version> newest() {
+    final Map<String, Version> newest = new java.util.LinkedHashMap<>();
+    versions().forEach(v -> newest.merge(v.bpmnProcessId(), v, (a, b) -> a.version() >= b.version() ? a : b));
+    return newest;
+  }
+
   Optional<String> bpmnXml(long processDefinitionKey);
 
   /** Element id → active element instances (the process's own id counts running instances). */

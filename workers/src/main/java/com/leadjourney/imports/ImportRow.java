@@ -24,7 +24,7 @@ final class ImportRow {
 
   /** Fields a file can carry; a mapping says which column holds each. */
   static final List<String> FIELDS = List.of(
-      "email", "firstName", "lastName", "company", "title", "country", "source", "campaign", "consent",
+      "email", "firstName", "lastName", "company", "title", "phone", "country", "source", "campaign", "consent",
       "industry", "role", "seniority", "decisionStage", "budget", "pathToPurchase", "pain", "companySize", "annualRevenue",
       "stageReached", "createdAt");
   static final List<String> STAGES = List.of("lead", "mql", "sql", "opportunity", "customer");
@@ -69,7 +69,7 @@ final class ImportRow {
         values.get("email"), values.get("firstName"), values.get("lastName"), values.get("company"), values.get("title"), values.get("country"),
         values.getOrDefault("source", "import"), values.get("campaign"), consent == null ? Boolean.FALSE : consent, null,
         new BuyerProfile(values.get("industry"), values.get("role"), values.get("seniority"), values.get("decisionStage"), values.get("budget"),
-            values.get("pathToPurchase"), values.get("pain"), size, revenue));
+            values.get("pathToPurchase"), values.get("pain"), size, revenue), values.get("phone"));
     for (final var violation : validator.validate(lead)) {
       final String path = violation.getPropertyPath().toString();
       final String field = path.startsWith("profile.") ? path.substring("profile.".length()) : path;

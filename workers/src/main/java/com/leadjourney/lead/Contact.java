@@ -12,4 +12,5 @@ public record Contact(
     String campaign,
     boolean consent,
     String customFieldsJson,
-    BuyerProfile profile) {}
+    BuyerProfile profile,
+    String phone) {}

@@ -44,10 +44,10 @@ public class HistoricalLeads {
     final String id = UUID.randomUUID().toString();
     jdbc.update(
         """
-        insert into leads (id, email, first_name, last_name, company, title, country, source, campaign, consent, stage, journey_state, journey_result,
+        insert into leads (id, email, first_name, last_name, company, title, phone, country, source, campaign, consent, stage, journey_state, journey_result,
           industry, role, seniority, decision_stage, budget, path_to_purchase, pain, company_size, annual_revenue, history_stage, import_id,
-          created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'imported', 'ENDED', 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        id, c.email(), c.firstName(), c.lastName(), c.company(), c.title(), c.country(), c.source(), c.campaign(), c.consent(),
+          created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'imported', 'ENDED', 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        id, c.email(), c.firstName(), c.lastName(), c.company(), c.title(), c.phone(), c.country(), c.source(), c.campaign(), c.consent(),
         p.industry(), p.role(), p.seniority(), p.decisionStage(), p.budget(), p.pathToPurchase(), p.pain(), p.companySize(), p.annualRevenue(),
         stageReached, importId, created, created);
     jdbc.update(

@@ -30,6 +30,7 @@ public class Lead {
   private String lastName;
   private String company;
   private String title;
+  private String phone;
   private String country;
   private String source;
   private String campaign;
@@ -77,6 +78,7 @@ public class Lead {
     lastName = contact.lastName();
     company = contact.company();
     title = contact.title();
+    phone = contact.phone();
     country = contact.country();
     source = contact.source();
     campaign = contact.campaign();
@@ -195,6 +197,10 @@ public class Lead {
 
   public String getTitle() {
     return title;
+  }
+
+  public String getPhone() {
+    return phone;
   }
 
   public String getCountry() {

@@ -1,6 +1,7 @@
 package com.leadjourney.notification;
 
 import com.leadjourney.platform.AfterCommit;
+import com.leadjourney.platform.LiveUpdates;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -26,8 +27,11 @@ public class Notifications {
   private final List<OutboundChannel> channels;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final LiveUpdates live;
 
-  Notifications(final JdbcTemplate jdbc, final List<OutboundChannel> channels, final MeterRegistry meters, final Clock clock) {
+  Notifications(
+      final JdbcTemplate jdbc, final List<OutboundChannel> channels, final MeterRegistry meters, final Clock clock, final LiveUpdates live) {
+    this.live = live;
     this.jdbc = jdbc;
     this.channels = channels;
     this.meters = meters;
@@ -45,7 +49,10 @@ public class Notifications {
             notification.recipient(), notification.kind(), notification.leadId(), notification.subject(), notification.body(),
             Timestamp.from(clock.instant()), dedupeKey);
     if (inserted == 1) {
-      AfterCommit.run(() -> channels.forEach(channel -> send(channel, notification)));
+      AfterCommit.run(() -> {
+        live.notified(notification.recipient());
+        channels.forEach(channel -> send(channel, notification));
+      });
     }
     return inserted == 1;
   }
@@ -57,6 +64,17 @@ public class Notifications {
         select id, recipient, kind, lead_id, subject, body, created_at, read_at from notification where recipient = ?
         order by read_at is not null, created_at desc limit 200""",
         recipient);
+  }
+
+  /** The header's badge: how many of the person's notifications are unread. */
+  public int unreadCount(final String recipient) {
+    return jdbc.queryForObject("select count(*) from notification where recipient = ? and read_at is null", Integer.class, recipient);
+  }
+
+  /** Marks all of the reader's notifications read; how many were unread. */
+  @Transactional
+  public int markAllRead(final String reader) {
+    return jdbc.update("update notification set read_at = ? where recipient = ? and read_at is null", Timestamp.from(clock.instant()), reader);
   }
 
   /** Marks one of the reader's own notifications read; empty when they have none with that id. */

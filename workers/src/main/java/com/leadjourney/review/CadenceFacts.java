@@ -7,6 +7,7 @@ import com.leadjourney.definition.QualificationDecisions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -41,12 +42,15 @@ class CadenceFacts {
   record OpenTasks(int open, int overdue, Duration oldest) {}
 
   private final JdbcTemplate jdbc;
+  private final Clock clock;
   private final QualificationDecisions decisions;
   private final ProgramReturns programReturns;
   private final DefinitionHealth definitionHealth;
 
   CadenceFacts(
-      final JdbcTemplate jdbc, final ProgramReturns programReturns, final DefinitionHealth definitionHealth, final QualificationDecisions decisions) {
+      final JdbcTemplate jdbc, final ProgramReturns programReturns, final DefinitionHealth definitionHealth, final QualificationDecisions decisions,
+      final Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.decisions = decisions;
     this.programReturns = programReturns;
@@ -111,8 +115,9 @@ class CadenceFacts {
     return count("select count(*) from journey_event where type = 'SLA_ESCALATED' and occurred_at >= ? and occurred_at < ?", p);
   }
 
+  /** Open tasks at the period's end — or now, for the current period: a task not yet due is not overdue. */
   OpenTasks openTasksAtEnd(final ReviewPeriod p) {
-    final Timestamp end = end(p);
+    final Timestamp end = Timestamp.from(p.end().isAfter(clock.instant()) ? clock.instant() : p.end());
     return jdbc.queryForObject(
         """
         select count(*), coalesce(sum(case when due_at < ? then 1 else 0 end), 0), min(created_at) from human_task

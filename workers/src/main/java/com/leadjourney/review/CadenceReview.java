@@ -41,7 +41,7 @@ public class CadenceReview {
   private final CadenceTargets targets;
   private final String grafanaUrl;
 
-  CadenceReview(final CadenceFacts facts, final CadenceTargets targets, @Value("${leadjourney.grafana.url:http://localhost:3000}") final String grafanaUrl) {
+  CadenceReview(final CadenceFacts facts, final CadenceTargets targets, @Value("${leadjourney.grafana.url:}") final String grafanaUrl) {
     this.facts = facts;
     this.targets = targets;
     this.grafanaUrl = grafanaUrl;
@@ -57,7 +57,8 @@ public class CadenceReview {
     }
     return new Review(
         period.cadence().id(), period.label(), period.from(), period.to().minusDays(1), period.previous().label(),
-        grafanaUrl + "/d/" + period.cadence().board() + "?from=" + period.start().toEpochMilli() + "&to=" + period.end().toEpochMilli(),
+        grafanaUrl.isBlank() ? null // no Grafana configured: no link to nowhere
+            : grafanaUrl + "/d/" + period.cadence().board() + "?from=" + period.start().toEpochMilli() + "&to=" + period.end().toEpochMilli(),
         pack.indicators, pack.breakdowns);
   }
 

@@ -42,7 +42,8 @@ class CadenceReviewController {
     return reviews.of(period(cadence, period, clock));
   }
 
-  @GetMapping("/api/cadence-reviews/{cadence}/export.csv")
+  /** The same file for scripts (/api) and for the review page's link (/reviews, the signed-in session). */
+  @GetMapping({"/api/cadence-reviews/{cadence}/export.csv", "/reviews/{cadence}/export.csv"})
   ResponseEntity<String> csv(@PathVariable final String cadence, @RequestParam(required = false) final String period) {
     final var review = reviews.of(period(cadence, period, clock));
     return ResponseEntity.ok()

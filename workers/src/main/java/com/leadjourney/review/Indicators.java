@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.LinkedHashSet;
 
 /** What a review shows: indicators against targets and breakdowns, each beside the previous period. */
 final class Indicators {
@@ -33,8 +33,11 @@ final class Indicators {
 
   static Indicator indicator(
       final String key, final String name, final Kind kind, final String unit, final Better better,
-      final BigDecimal value, final BigDecimal previous, final BigDecimal target, final String question) {
+      final BigDecimal value, final BigDecimal previous, BigDecimal target, final String question) {
     String status = null;
+    if (target != null && target.signum() == 0) {
+      target = null; // a target of 0 is no target: nothing is "met" against it
+    }
     if (target != null && value != null) {
       final int compared = value.compareTo(target);
       status = (better == Better.HIGHER ? compared >= 0 : compared <= 0) ? "met" : "missed";
@@ -48,7 +51,7 @@ final class Indicators {
    */
   static Breakdown breakdown(
       final String key, final String title, final String unit, final Map<String, BigDecimal> current, final Map<String, BigDecimal> previous) {
-    final var labels = new TreeSet<>(current.keySet());
+    final var labels = new LinkedHashSet<>(current.keySet()); // in the order the measure gives them (bands: 0-5, 5-15, …)
     labels.addAll(previous.keySet());
     return new Breakdown(
         key, title, unit,

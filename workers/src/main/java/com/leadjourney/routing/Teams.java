@@ -65,6 +65,10 @@ public class Teams implements Supervision {
     return jdbc.queryForList("select manager from sales_team where id = ?", String.class, teamId).stream().filter(m -> m != null).findFirst();
   }
 
+  public List<String> allTeams() {
+    return jdbc.queryForList("select id from sales_team order by id", String.class);
+  }
+
   /** The teams the person manages. */
   public List<String> managedBy(final String username) {
     return jdbc.queryForList("select id from sales_team where manager = ? order by id", String.class, username);

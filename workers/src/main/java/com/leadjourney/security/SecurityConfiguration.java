@@ -156,7 +156,7 @@ class SecurityConfiguration {
                     .requestMatchers("/marketing/definitions/**").hasAnyRole("MARKETING", "SALES", "ADMIN")
                     .requestMatchers(HttpMethod.GET, "/marketing").hasAnyRole("MARKETING", "SALES", "LEADERSHIP", "ADMIN")
                     .requestMatchers("/designer/**").hasAnyRole("DESIGNER", "ADMIN")
-                    .requestMatchers("/", "/leads/**", "/tokens/**").authenticated()
+                    .requestMatchers("/", "/leads/**", "/tokens/**", "/notifications/**", "/events").authenticated()
                     .anyRequest()
                     .hasRole("ADMIN"))
         .authenticationManager(new ProviderManager(passwords))

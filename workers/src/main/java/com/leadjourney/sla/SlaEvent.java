@@ -19,6 +19,13 @@ enum SlaEvent {
 
   /** The notification's subject: what happened to whose lead. */
   String subject(final String email, final String owner) {
+    if (owner == null && this != STALLED) { // nobody holds it: it waits in the team queue
+      return switch (this) {
+        case REMINDED -> "Reminder: " + email + " waits in your team's queue for a first touch";
+        case ESCALATED -> "Escalated: nobody has taken " + email + " from the team queue by the deadline";
+        default -> "Reassigned: " + email + " was routed again from the team queue";
+      };
+    }
     return switch (this) {
       case REMINDED -> "Reminder: " + email + " is waiting for your first touch";
       case ESCALATED -> "Escalated: " + owner + " has not touched " + email + " by the deadline";

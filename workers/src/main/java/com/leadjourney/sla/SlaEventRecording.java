@@ -64,7 +64,8 @@ class SlaEventRecording {
     if (owner.assignee() != null) {
       recipients.add(owner.assignee());
     }
-    if (firing.tellManager() && owner.manager() != null) {
+    // A lead in the team queue has no owner to remind: its manager watches the queue.
+    if ((firing.tellManager() || owner.assignee() == null) && owner.manager() != null) {
       recipients.add(owner.manager());
     }
     final String detail =
@@ -77,9 +78,18 @@ class SlaEventRecording {
     for (final String recipient : recipients) {
       notifications.notify(
           new Notification(
-              recipient, "sla-" + event.id, firing.leadId(), event.subject(email, owner.assignee()), firing.elementId() + " in " + firing.stage()),
+              recipient, "sla-" + event.id, firing.leadId(), event.subject(email, owner.assignee()), body(firing)),
           dedupeKey);
     }
     AfterCommit.run(() -> meters.counter("leadjourney.sla.events", "event", event.id, "stage", firing.stage()).increment());
+  }
+
+  /** What the person reads: the stage in words, not the model's element ids. */
+  private static String body(final Firing firing) {
+    return switch (firing.ownerStage()) {
+      case "xdr-handoff" -> "Stage: XDR handoff (work the lead). Open your inbox to touch it.";
+      case "sales-acceptance" -> "Stage: sales acceptance (accept or reject the SQL). Open your inbox to decide.";
+      default -> "Stage: " + firing.stage().replace('-', ' ') + ". Open the lead to see where it stands.";
+    };
   }
 }

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -20,8 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The manager's page at {@code /team}: their teams' escalations (overdue, or due within the warning
- * window) with a reassign action, each member's availability, absences and load against their cap.
+ * The manager's page at {@code /team}: first what needs them — stranded leads (waiting in a team
+ * queue with nobody on them, or overdue) and then those at risk (due within the warning window) —
+ * each with a one-click "give to" the least-loaded available member and a box for bulk actions;
+ * then each member's availability, absences and load against their cap.
  */
 @Controller
 class ManagerPage {
@@ -29,8 +34,15 @@ class ManagerPage {
   /** A task is at risk this long before its deadline, as the inbox's amber band. */
   private static final Duration AT_RISK = Duration.ofMinutes(15);
 
-  /** An overdue or at-risk task of the manager's teams. */
-  record Escalation(long key, String leadId, String who, String stage, String assignee, Instant dueAt, boolean overdue, List<String> reassignTo) {}
+  /**
+   * A task of the manager's teams that needs them.
+   *
+   * @param stranded in the team queue (nobody on it) or overdue
+   * @param suggested the available member with the fewest open leads: the one-click target; null when nobody is available
+   */
+  record Escalation(
+      long key, String leadId, String who, String stage, String assignee, Instant dueAt, boolean overdue, boolean stranded, String suggested,
+      List<String> reassignTo) {}
 
   private final TaskInbox inbox;
   private final TaskAccess access;
@@ -50,14 +62,31 @@ class ManagerPage {
   String team(final Authentication user, final Model model) {
     final Instant now = clock.instant();
     model.addAttribute("now", now);
-    model.addAttribute("teams", roster.managedBy(user));
-    model.addAttribute("escalations", inbox.openManagedBy(user).stream()
-        .filter(t -> t.getDueAt() != null && t.getDueAt().isBefore(now.plus(AT_RISK)))
-        .sorted(Comparator.comparing(HumanTask::getDueAt))
-        .map(t -> new Escalation(t.getUserTaskKey(), t.getLeadId(), leads.findById(t.getLeadId()).map(l -> l.getEmail()).orElse(t.getLeadId()),
-            t.getProcessId(), t.getAssignee(), t.getDueAt(), t.getDueAt().isBefore(now), access.reassignTargets(user, t)))
-        .toList());
+    final List<TeamRoster.Team> teams = roster.managedBy(user);
+    final Map<String, Integer> load = new HashMap<>();
+    teams.forEach(team -> team.members().forEach(m -> load.merge(m.username(), m.openAssignments(), Integer::sum)));
+    model.addAttribute("teams", teams);
+    final List<Escalation> needing = inbox.openManagedBy(user).stream()
+        .filter(t -> t.getAssignee() == null || (t.getDueAt() != null && t.getDueAt().isBefore(now.plus(AT_RISK))))
+        .map(t -> escalation(t, user, now, load))
+        .sorted(Comparator.comparing(Escalation::stranded).reversed()
+            .thenComparing(Escalation::dueAt, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
+    model.addAttribute("escalations", needing);
+    model.addAttribute("strandedCount", needing.stream().filter(Escalation::stranded).count());
+    model.addAttribute("bulkTargets", new TreeSet<>(load.keySet()));
     return "team";
+  }
+
+  private Escalation escalation(final HumanTask t, final Authentication user, final Instant now, final Map<String, Integer> load) {
+    final boolean overdue = t.getDueAt() != null && t.getDueAt().isBefore(now);
+    final List<String> targets = access.reassignTargets(user, t);
+    final String suggested = targets.stream().min(Comparator.comparing((String m) -> load.getOrDefault(m, 0)).thenComparing(m -> m)).orElse(null);
+    final String who = leads.findById(t.getLeadId()).map(l -> ContactCards.nameOf(l) + (l.getCompany() == null ? "" : " · " + l.getCompany()))
+        .orElse(t.getLeadId());
+    return new Escalation(
+        t.getUserTaskKey(), t.getLeadId(), who, t.getProcessId(), t.getAssignee(), t.getDueAt(), overdue, t.getAssignee() == null || overdue,
+        suggested, targets);
   }
 
   @PostMapping("/team/tasks/{key}/assignment")

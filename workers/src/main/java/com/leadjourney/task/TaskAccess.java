@@ -30,6 +30,11 @@ class TaskAccess {
     this.teams = teams;
   }
 
+  /** See the task and its contact card: whoever may take or work it, and the members of its team. */
+  boolean maySee(final Authentication user, final HumanTask task) {
+    return mayWork(user, task) || isTeamMember(user, task);
+  }
+
   /** Touch, complete, hand back: the assignee, the team's manager, an admin. */
   boolean mayWork(final Authentication user, final HumanTask task) {
     return user.getName().equals(task.getAssignee()) || mayReassign(user, task);

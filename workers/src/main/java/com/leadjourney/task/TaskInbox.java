@@ -6,6 +6,8 @@ import com.leadjourney.audit.Audit;
 import com.leadjourney.engine.EngineRestarts;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Timeline;
+import com.leadjourney.platform.AfterCommit;
+import com.leadjourney.platform.LiveUpdates;
 import com.leadjourney.routing.TeamRouting;
 import com.leadjourney.security.Roles;
 import io.camunda.client.CamundaClient;
@@ -43,6 +45,7 @@ public class TaskInbox {
   private final TaskAccess access;
   private final Clock clock;
   private final EngineRestarts engineRestarts;
+  private final LiveUpdates live;
 
   TaskInbox(
       final HumanTaskRepository tasks,
@@ -54,7 +57,9 @@ public class TaskInbox {
       final Audit audit,
       final TaskAccess access,
       final Clock clock,
-      final EngineRestarts engineRestarts) {
+      final EngineRestarts engineRestarts,
+      final LiveUpdates live) {
+    this.live = live;
     this.tasks = tasks;
     this.timeline = timeline;
     this.client = client;
@@ -85,6 +90,7 @@ public class TaskInbox {
                     task.carryOver(earlier);
                   });
           tasks.save(task);
+          changed();
           timeline.recordAt(
               task.getLeadId(), JourneyEvent.Type.TASK_OPENED, task.getProcessId(), task.getElementId(),
               "for " + (task.getAssignee() == null ? task.getCandidateGroups() : task.getAssignee()) + ", due " + task.getDueAt(),
@@ -94,7 +100,10 @@ public class TaskInbox {
 
   /** The engine assigned the task (routing at creation, a claim, a manager's reassignment). */
   public void assigned(final long userTaskKey, final String assignee) {
-    transaction.executeWithoutResult(tx -> tasks.findById(userTaskKey).filter(t -> t.getState() == HumanTask.State.OPEN).ifPresent(t -> t.assigned(assignee)));
+    transaction.executeWithoutResult(tx -> tasks.findById(userTaskKey).filter(t -> t.getState() == HumanTask.State.OPEN).ifPresent(t -> {
+      t.assigned(assignee);
+      changed();
+    }));
   }
 
   /** The task was interrupted (e.g. reassignment): it leaves the inbox. */
@@ -106,6 +115,7 @@ public class TaskInbox {
                 .ifPresent(
                     t -> {
                       t.canceled(clock.instant());
+                      changed();
                       routing.release(t.getLeadId(), t.getProcessId(), t.getVisit());
                       timeline.recordAt(
                           t.getLeadId(), JourneyEvent.Type.TASK_CANCELED, t.getProcessId(), t.getElementId(),
@@ -168,6 +178,7 @@ public class TaskInbox {
               state("assignee", current.getAssignee()), state("assignee", user));
           routing.taken(current.getLeadId(), current.getProcessId(), current.getVisit(), user);
           current.claimed(user);
+          changed();
           timeline.recordAt(current.getLeadId(), JourneyEvent.Type.TASK_CLAIMED, current.getProcessId(), current.getElementId(), "claimed by " + user, "task-claimed:" + userTaskKey + ":" + user);
           return current;
         });
@@ -187,6 +198,7 @@ public class TaskInbox {
               state("assignee", current.getAssignee()), state("assignee", null));
           routing.handedBack(current.getLeadId(), current.getProcessId(), current.getVisit(), person.getName());
           current.assigned(null);
+          changed();
           return current;
         });
   }
@@ -211,6 +223,7 @@ public class TaskInbox {
           state("assignee", task.getAssignee()), state("assignee", assignee));
       final var current = tasks.findById(userTaskKey).orElseThrow();
       current.assigned(assignee);
+      changed();
       return current;
     });
   }
@@ -236,12 +249,18 @@ public class TaskInbox {
               state("state", "open", "assignee", current.getAssignee()),
               state("state", "completed", "outcome", outcome, "reason", recordedReason, "objections", objections));
           current.completed(outcome, recordedReason, objections, now);
+          changed();
           routing.release(current.getLeadId(), current.getProcessId(), current.getVisit());
           timeline.recordAt(
               current.getLeadId(), JourneyEvent.Type.TASK_COMPLETED, current.getProcessId(), current.getElementId(),
               outcome + (recordedReason != null ? " (" + recordedReason + ")" : "") + " by " + user, "task-completed:" + userTaskKey, now);
           return current;
         });
+  }
+
+  /** Refuses (403) unless the person manages the task's team (or is an admin). */
+  void checkManages(final long userTaskKey, final Authentication person) {
+    access.checkManager(person, openTask(userTaskKey));
   }
 
   /** The open task, when the person may work it (theirs, or as the team's manager): else 409 (take it first) or 403. */
@@ -273,6 +292,11 @@ public class TaskInbox {
       throw new IllegalStateException("No outcomes defined for tasks of " + task.getProcessId());
     }
     return outcomes;
+  }
+
+  /** Open pages refresh their lists once this transaction commits. */
+  void changed() {
+    AfterCommit.run(live::tasksChanged);
   }
 
   private static final Pattern LISTENER_RUNNING = Pattern.compile("in state '(CREATING|ASSIGNING|UPDATING)'");

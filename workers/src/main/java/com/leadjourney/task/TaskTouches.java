@@ -73,8 +73,17 @@ class TaskTouches {
     timeline.recordAt(task.getLeadId(), JourneyEvent.Type.TOUCH_LOGGED, task.getProcessId(), task.getElementId(), kind + " by " + user + (note == null ? "" : ": " + note), "touch:" + id.getKey());
     if (task.getFirstTouchAt() == null && inbox.outcomesOf(task).firstTouchClock()) {
       task.touched(now);
+      inbox.changed();
       firstTouchClock.stopped(task.getLeadId(), userTaskKey, task.getProcessId(), task.getDueAt(), now, task.getAssignee());
     }
     return tasks.save(task);
+  }
+
+  /** Every touch on the lead, newest first, with its note: what the next person reads before calling. */
+  List<ContactCard.Touch> ofLead(final String leadId) {
+    return jdbc.query(
+        "select kind, note, logged_by, occurred_at from touch where lead_id = ? order by occurred_at desc, id desc",
+        (row, i) -> new ContactCard.Touch(row.getString(1), row.getString(2), row.getString(3), row.getTimestamp(4).toInstant()),
+        leadId);
   }
 }

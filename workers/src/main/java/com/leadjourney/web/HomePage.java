@@ -1,6 +1,7 @@
 package com.leadjourney.web;
 
 import com.leadjourney.security.Roles;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,9 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomePage {
 
+  /** Someone already signed in has nothing to sign: straight to their start page. */
   @GetMapping("/login")
-  String login() {
-    return "login";
+  String login(final Authentication user) {
+    return user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken) ? "redirect:/" : "login";
   }
 
   @GetMapping("/")
@@ -19,7 +21,7 @@ class HomePage {
     if (Roles.has(user, "XDR") || Roles.has(user, "AE")) {
       return "redirect:/inbox";
     }
-    if (Roles.has(user, "MANAGER")) {
+    if (Roles.has(user, "MANAGER") || Roles.has(user, "ADMIN")) { // an admin oversees every team
       return "redirect:/team";
     }
     if (Roles.has(user, "MARKETING")) {
@@ -31,6 +33,6 @@ class HomePage {
     if (Roles.has(user, "DESIGNER")) {
       return "redirect:/designer";
     }
-    return "redirect:/swagger-ui.html";
+    return "redirect:/tokens"; // a role with no page (integration, metrics): their API tokens
   }
 }

@@ -6,7 +6,8 @@ import com.leadjourney.lead.JourneyEventRepository;
 import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.opportunity.Opportunities;
 import com.leadjourney.definition.QualificationDecisions;
-import java.util.List;
+import com.leadjourney.task.ContactCards;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,10 +29,12 @@ class LeadPage {
   private final Audit audit;
   private final Accounts accounts;
   private final Opportunities opportunities;
+  private final ContactCards cards;
 
   LeadPage(
       final LeadRepository leads, final JourneyEventRepository events, final QualificationDecisions decisions, final Audit audit,
-      final Accounts accounts, final Opportunities opportunities) {
+      final Accounts accounts, final Opportunities opportunities, final ContactCards cards) {
+    this.cards = cards;
     this.opportunities = opportunities;
     this.leads = leads;
     this.events = events;
@@ -40,16 +43,31 @@ class LeadPage {
     this.accounts = accounts;
   }
 
+  /** One audit entry as a sentence: who did what, and what changed ("assignee: ada → grace"). */
+  record AuditLine(String actor, String action, java.time.Instant at, String change) {
+    static AuditLine of(final Audit.Entry e) {
+      final Map<String, Object> before = e.before() == null ? Map.of() : e.before();
+      final Map<String, Object> after = e.after() == null ? Map.of() : e.after();
+      final var keys = new java.util.LinkedHashSet<String>(before.keySet());
+      keys.addAll(after.keySet());
+      final String change = keys.stream()
+          .filter(k -> !java.util.Objects.equals(before.get(k), after.get(k)))
+          .map(k -> k + ": " + (before.get(k) == null ? "—" : before.get(k)) + " → " + (after.get(k) == null ? "—" : after.get(k)))
+          .collect(java.util.stream.Collectors.joining("; "));
+      return new AuditLine(e.actor(), e.action(), e.occurredAt(), change);
+    }
+  }
+
   @GetMapping("/leads/{id}")
   String lead(@PathVariable final String id, final Model model) {
     final var lead = leads.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id));
     model.addAttribute("lead", lead);
     model.addAttribute("timeline", events.findByLeadIdOrderByOccurredAtAscIdAsc(id));
     model.addAttribute("decisions", decisions.tracesOf(id));
-    model.addAttribute("audit", audit.ofLead(id));
+    model.addAttribute("audit", audit.ofLead(id).stream().map(AuditLine::of).toList());
+    model.addAttribute("card", cards.of(id).orElseThrow());
     model.addAttribute("opportunities", opportunities.ofLead(id));
     model.addAttribute("account", lead.getAccountId() == null ? null : accounts.summary(lead.getAccountId()));
-    model.addAttribute("colleagues", lead.getAccountId() == null ? List.of() : accounts.colleaguesOf(lead.getAccountId(), id));
     return "lead";
   }
 }

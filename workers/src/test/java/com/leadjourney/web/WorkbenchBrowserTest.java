@@ -39,10 +39,10 @@ class WorkbenchBrowserTest extends BrowserTest {
 
     browser.get(base() + "/inbox");
     signIn(ae, accounts.create(ae, List.of("AE")));
-    final By card = By.cssSelector("article[data-task='" + task.get("userTaskKey") + "']");
-    assertThat(awaitVisible(card).getText()).contains("Accept or reject the SQL");
-    new Select(browser.findElement(card).findElement(By.name("outcome"))).selectByValue("accepted");
-    browser.findElement(card).findElement(By.xpath(".//button[normalize-space()='Complete']")).click();
+    final WebElement panel = openTask(task.get("userTaskKey"));
+    assertThat(panel.getText()).contains("Accept or reject the SQL");
+    new Select(panel.findElement(By.name("outcome"))).selectByValue("accepted");
+    panel.findElement(By.xpath(".//button[normalize-space()='Complete']")).click();
     assertThat(awaitVisible(By.cssSelector("[role=status]")).getText()).isEqualTo("Done: accepted.");
     screenshot("ae-accepted");
 
@@ -98,8 +98,10 @@ class WorkbenchBrowserTest extends BrowserTest {
     team.findElement(By.name("reason")).sendKeys("conference");
     team.findElement(By.xpath(".//button[normalize-space()='Add absence']")).click();
     awaitStatus("penguin-ann is out of office");
-    assertThat(browser.findElement(By.cssSelector("section[data-team='xdr-penguin']")).getText())
-        .as("09:00 in Berlin in June is 07:00 UTC").contains("penguin-ann: 2030-06-03T07:00:00Z to 2030-06-05T15:00:00Z (conference)");
+    final WebElement absence = browser.findElement(By.cssSelector("section[data-team='xdr-penguin'] li[data-absence]"));
+    assertThat(absence.getText()).contains("penguin-ann:", "(conference)");
+    assertThat(absence.findElements(By.tagName("time"))).as("09:00 in Berlin in June is 07:00 UTC")
+        .extracting(t -> t.getAttribute("datetime")).containsExactly("2030-06-03T07:00:00Z", "2030-06-05T15:00:00Z");
     screenshot("manager-team-page");
 
     final List<Map<String, Object>> teams = api().admin().getForObject("/api/teams", List.class);
@@ -108,6 +110,33 @@ class WorkbenchBrowserTest extends BrowserTest {
     final List<Map<String, Object>> trail = api().admin().getForObject("/api/audit?subjectType=team&subjectId=xdr-penguin", List.class);
     assertThat(trail).extracting(e -> e.get("actor") + " " + e.get("action")).containsExactly(
         "penguin-manager team.availability", "penguin-manager team.out-of-office");
+  }
+
+  @Test
+  void leadershipDownloadsTheReviewFromThePageAndARefusedPageSaysWhatToDo() throws Exception {
+    browser.get(base() + "/reviews/weekly");
+    signIn("browser-vp", accounts.create("browser-vp", List.of("LEADERSHIP")));
+    final WebElement bands = awaitVisible(By.cssSelector("section[data-key='speed-to-lead-bands']"));
+    assertThat(bands.findElements(By.cssSelector("tbody th"))).extracting(WebElement::getText)
+        .as("bands in order, not as text").containsExactly("0-5 min", "5-15 min", "15-60 min", "60+ min");
+    assertThat(browser.findElements(By.linkText("Open the Grafana board"))).as("no Grafana configured, no link to nowhere").isEmpty();
+    final String csv = browser.findElement(By.linkText("Download CSV")).getAttribute("href");
+    final Object download = ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-type') + ' ' + t.split('\\n')[0])))", csv);
+    assertThat(download).as("the link works with the page's own sign-in")
+        .asString().startsWith("200 text/csv").contains("period,section,item,unit,value,previous,delta,target,status");
+
+    browser.get(base() + "/reviews/weekly?period=next-tuesday");
+    assertThat(awaitVisible(By.tagName("h1")).getText()).isEqualTo("400 · Bad Request");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("next-tuesday");
+
+    browser.get(base() + "/team");
+    assertThat(awaitVisible(By.tagName("h1")).getText()).isEqualTo("403 · Forbidden");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Your role does not open this page", "ask an admin");
+    assertThat(browser.findElement(By.linkText("Back to your start page")).getAttribute("href")).isEqualTo(base() + "/");
+    assertThat(browser.findElement(By.cssSelector("header nav")).getText()).as("in the workbench's layout").contains("Reviews");
+    screenshot("forbidden-page");
   }
 
   @Test
@@ -144,6 +173,15 @@ class WorkbenchBrowserTest extends BrowserTest {
     browser.findElement(By.id("mappings")).sendKeys("WorkTheLead to WorkTheLead");
     browser.findElement(By.xpath("//button[normalize-space()='Migrate']")).click();
     assertThat(awaitVisible(By.cssSelector("[role=alert]")).getText()).contains("Write each mapping as 'source -> target'");
+
+    // A second version deployed from Modeler (through the gateway, not by the app) is what new instances run on: live.
+    final long v2 = client.newDeployResourceCommand().addProcessModel(
+        Bpmn.createExecutableProcess("designer-probe").startEvent().endEvent("Quick").done(), "designer-probe.bpmn").send().join()
+        .getProcesses().get(0).getProcessDefinitionKey();
+    browser.navigate().refresh();
+    assertThat(awaitVisible(By.cssSelector("tr[data-version='" + v2 + "']")).getText()).contains("live");
+    assertThat(browser.findElements(By.xpath("//tr[@data-version][contains(., 'designer-probe.bpmn')]"))).hasSize(2)
+        .filteredOn(r -> r.getText().contains("live")).hasSize(1);
   }
 
   @Test

@@ -57,7 +57,7 @@ class DesignerPage {
 
   @GetMapping("/designer")
   String designer(@RequestParam(required = false) final Long process, final Model model) {
-    final var liveKeys = deployment.liveProcesses().stream().map(ProcessDeployment.DeployedProcess::processDefinitionKey).collect(Collectors.toSet());
+    final var liveKeys = catalog.newest().values().stream().map(ProcessCatalog.Version::processDefinitionKey).collect(Collectors.toSet());
     final List<Row> rows = catalog.versions().stream()
         .map(v -> new Row(v, catalog.activeByElement(v.processDefinitionKey()).getOrDefault(v.bpmnProcessId(), 0L), liveKeys.contains(v.processDefinitionKey())))
         .toList();
