@@ -25,11 +25,11 @@ public class ContactCards {
   private final LeadRepository leads;
   private final Accounts accounts;
   private final QualificationDecisions decisions;
-  private final TaskTouches touches;
+  private final TouchLog touches;
   private final Clock clock;
 
   ContactCards(
-      final LeadRepository leads, final Accounts accounts, final QualificationDecisions decisions, final TaskTouches touches, final Clock clock) {
+      final LeadRepository leads, final Accounts accounts, final QualificationDecisions decisions, final TouchLog touches, final Clock clock) {
     this.leads = leads;
     this.accounts = accounts;
     this.decisions = decisions;

@@ -46,6 +46,7 @@ public class TaskInbox {
   private final Clock clock;
   private final EngineRestarts engineRestarts;
   private final LiveUpdates live;
+  private final TouchLog touches;
 
   TaskInbox(
       final HumanTaskRepository tasks,
@@ -58,8 +59,10 @@ public class TaskInbox {
       final TaskAccess access,
       final Clock clock,
       final EngineRestarts engineRestarts,
-      final LiveUpdates live) {
+      final LiveUpdates live,
+      final TouchLog touches) {
     this.live = live;
+    this.touches = touches;
     this.tasks = tasks;
     this.timeline = timeline;
     this.client = client;
@@ -240,6 +243,12 @@ public class TaskInbox {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
     }
     final Instant now = clock.instant(); // when the person decided: before what the journey does next
+    final TaskOutcomes outcomes = outcomesOf(task);
+    if (task.getFirstTouchAt() == null && outcomes.firstTouchClock() && outcomes.impliesTouch(outcome)) {
+      // Booking the meeting was the first touch: its SLA result and speed-to-lead count (before the
+      // engine moves on, so the first-touch message still finds this visit's clock).
+      touches.record(task, "meeting", "logged with the outcome " + outcome, user, now);
+    }
     engine(() -> client.newCompleteUserTaskCommand(userTaskKey).variables(variables).send().join(10, TimeUnit.SECONDS));
     final String recordedReason = variables.containsKey("reason") ? (String) variables.get("reason") : null;
     return transaction.execute(

@@ -24,6 +24,14 @@ public interface TaskOutcomes {
   /** The task's entry and exit criteria as both teams agreed them (JOURNEY.md), shown on the task. */
   String criteria();
 
+  /**
+   * Whether closing with this outcome means a person reached the lead (a booked meeting): with no
+   * touch logged yet, the completion logs one, so the SLA result and speed-to-lead are not lost.
+   */
+  default boolean impliesTouch(final String outcome) {
+    return false;
+  }
+
   /** Whether touches on this task stop a first-touch clock (message first-touch-logged). */
   default boolean firstTouchClock() {
     return false;

@@ -39,6 +39,11 @@ class HandoffOutcomes implements TaskOutcomes {
   }
 
   @Override
+  public boolean impliesTouch(final String outcome) {
+    return Outcome.MEETING_BOOKED.code().equals(outcome);
+  }
+
+  @Override
   public boolean firstTouchClock() {
     return true;
   }

@@ -110,6 +110,7 @@ class InboxBrowserTest extends BrowserTest {
     assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("6 of 6 tasks shown");
 
     assertThat(shownTasks()).as("deadline first").endsWith(acceptance.get("userTaskKey").toString());
+    browser.findElement(By.cssSelector("details.more summary")).click();
     new Select(browser.findElement(By.id("sort"))).selectByValue("age");
     assertThat(shownTasks()).as("oldest first").startsWith(acceptance.get("userTaskKey").toString());
     new Select(browser.findElement(By.id("stage"))).selectByValue("sales-acceptance");
@@ -143,6 +144,7 @@ class InboxBrowserTest extends BrowserTest {
     assertThat(browser.switchTo().activeElement().getAttribute("id")).as("/ searches").isEqualTo("q");
 
     browser.findElement(By.id("select-all")).click();
+    browser.findElement(By.cssSelector("details.bulk summary")).click();
     new Select(browser.findElement(By.id("bulk-assignee"))).selectByValue("oak-c");
     browser.findElement(By.xpath("//button[normalize-space()='Reassign selected']")).click();
     awaitStatus("5 of 5 tasks given to oak-c.");
