@@ -1,5 +1,6 @@
 package com.leadjourney.sla;
 
+import com.leadjourney.platform.Minutes;
 import com.leadjourney.engine.JourneyMessages;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.LeadRepository;
@@ -62,9 +63,9 @@ public class FirstTouchClock {
     final Duration sinceIntake = Duration.between(timeline.awaitingSince(lead, touchedAt), touchedAt);
     final boolean met = dueAt == null || !touchedAt.isAfter(dueAt);
     final String detail =
-        (met ? "first touch in time" : "first touch " + Duration.between(dueAt, touchedAt).toMinutes() + " min after the deadline")
+        (met ? "first touch in time" : "first touch " + Minutes.of(Duration.between(dueAt, touchedAt)) + " after the deadline")
             + " by " + owner
-            + "; " + elapsed.since(routing.latest(leadId, stage), touchedAt) + "; speed-to-lead " + sinceIntake.toMinutes() + " min";
+            + "; " + elapsed.since(routing.latest(leadId, stage), touchedAt) + "; speed-to-lead " + Minutes.of(sinceIntake);
     if (!timeline.record(leadId, met ? JourneyEvent.Type.SLA_MET : JourneyEvent.Type.TOUCH_LOGGED, stage, detail, "first-touch:" + userTaskKey)) {
       return;
     }

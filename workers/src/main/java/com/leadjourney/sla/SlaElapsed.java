@@ -1,5 +1,6 @@
 package com.leadjourney.sla;
 
+import com.leadjourney.platform.Minutes;
 import com.leadjourney.routing.TeamRouting;
 import com.leadjourney.routing.Teams;
 import java.time.Duration;
@@ -22,8 +23,8 @@ class SlaElapsed {
     return routed
         .map(
             decision ->
-                teams.hoursOf(decision.teamId()).between(decision.decidedAt(), at).toMinutes() + " min business / "
-                    + Duration.between(decision.decidedAt(), at).toMinutes() + " min wall time since routing")
+                Minutes.of(teams.hoursOf(decision.teamId()).between(decision.decidedAt(), at)) + " business / "
+                    + Minutes.of(Duration.between(decision.decidedAt(), at)) + " wall time since routing")
         .orElse("not routed");
   }
 }

@@ -1,5 +1,6 @@
 package com.leadjourney.xdrhandoff;
 
+import com.leadjourney.platform.Minutes;
 import com.leadjourney.lead.JourneyClockRepository;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.LeadRepository;
@@ -81,8 +82,8 @@ class XdrRouting {
           final var routed = new Routed(assignment.assignee(), due, started.get(CLOCKS.reminder()), started.get(CLOCKS.reassign()));
           timeline.record(
               leadId, JourneyEvent.Type.SLA_STARTED, HandoffVariables.PROCESS_ID,
-              "first touch due " + due + " (" + policy.priority() + "/" + policy.segment() + ": " + policy.window().toMinutes()
-                  + " min in team " + assignment.teamId() + "'s hours)",
+              "first touch due " + due + " (" + policy.priority() + "/" + policy.segment() + ": " + Minutes.of(policy.window())
+                  + " in team " + assignment.teamId() + "'s hours)",
               "sla-started:" + visit + ":" + attempt);
           return routed;
         });
