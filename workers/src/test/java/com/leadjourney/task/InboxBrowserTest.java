@@ -81,7 +81,16 @@ class InboxBrowserTest extends BrowserTest {
 
     browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
     signIn("lux-ada", ada);
-    final WebElement mine = openTask(task.get("userTaskKey"));
+    browser.get(base() + "/login");
+    assertThat(browser.getCurrentUrl()).as("signed in already: nothing to sign").endsWith("/inbox");
+    WebElement mine = openTask(task.get("userTaskKey"));
+    new Select(mine.findElement(By.name("outcome"))).selectByValue("recycle"); // needs a reason
+    mine.findElement(By.name("objections")).sendKeys("wants SSO first");
+    mine.findElement(By.xpath(".//button[normalize-space()='Complete']")).click();
+    mine = awaitVisible(By.cssSelector("#panel-" + task.get("userTaskKey") + " [role=alert]")).findElement(By.xpath("ancestor::tr[1]"));
+    assertThat(mine.findElement(By.cssSelector("[role=alert]")).getText()).as("the refusal on the task's own panel").contains("reason");
+    assertThat(mine.findElement(By.name("objections")).getAttribute("value")).as("what was typed is kept").isEqualTo("wants SSO first");
+    assertThat(new Select(mine.findElement(By.name("outcome"))).getFirstSelectedOption().getText()).isEqualTo("recycle");
     new Select(mine.findElement(By.name("outcome"))).selectByValue("meeting-booked");
     mine.findElement(By.xpath(".//button[normalize-space()='Complete']")).click();
     awaitStatus("Done: meeting-booked.");

@@ -75,6 +75,21 @@ class TaskOwnershipTest extends JourneyTest {
   }
 
   @Test
+  void aMeetingBookedWithNoTouchLoggedCountsAsTheFirstTouch() {
+    final var driver = driver();
+    final String lead = driver.lead("cmo@straight-to-meeting.com", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT);
+    final var task = driver.awaitTask(lead, "xdr-handoff");
+    final String holder = (String) task.get("assignee");
+
+    assertThat(as(holder, "XDR").postForEntity("/api/tasks/" + task.get("userTaskKey") + "/completion", Map.of("outcome", "meeting-booked"), Map.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    assertThat(driver.detailOf(lead, "TOUCH_LOGGED")).isEqualTo("meeting by " + holder + ": logged with the outcome meeting-booked");
+    assertThat(driver.detailOf(lead, "SLA_MET")).as("the SLA result and speed-to-lead are not lost")
+        .contains("first touch in time by " + holder, "speed-to-lead");
+  }
+
+  @Test
   void aLeadNobodyCanTakeWaitsInTheTeamQueueForAMemberOrTheManager() {
     putTeam("xdr-fjord", "IS", List.of(
         Map.of("username", "fjord-away", "weight", 1, "active", true), Map.of("username", "fjord-full", "weight", 1, "maxOpen", 0, "active", true)));
