@@ -151,9 +151,16 @@
 
   // Live: the server says "tasks changed"; the rows are fetched again (scoped to this person) and
   // merged, so an open panel and what is typed in it stay.
-  let reloading = null;
+  // At most one refresh a second however busy the journeys are; the last change always gets one.
+  let reloading = null, lastReload = 0, queued = null;
+  function changed() {
+    const wait = lastReload + 1000 - Date.now();
+    if (wait <= 0) return reload();
+    if (!queued) queued = setTimeout(() => { queued = null; reload(); }, wait);
+  }
   async function reload() {
     if (reloading) return reloading;
+    lastReload = Date.now();
     reloading = (async () => {
       const answer = await fetch('/inbox/rows', { headers: { Accept: 'text/html' } });
       if (!answer.ok) return;
@@ -190,7 +197,7 @@
     return reloading;
   }
 
-  document.addEventListener('live:tasks', reload); // live.js
+  document.addEventListener('live:tasks', changed); // live.js
   setInterval(reload, 60000); // what another app instance changed, and a missed event
 
   listViews();

@@ -1,9 +1,14 @@
 package com.leadjourney;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -36,5 +41,24 @@ public record LeadApi(TestRestTemplate http) {
 
   public Map<?, ?> lead(final Object id) {
     return admin().getForObject("/api/leads/" + id, Map.class);
+  }
+
+  /** A team working around the clock in UTC that takes the leads of one country. */
+  public void putTeam(final String id, final String function, final String country, final String manager, final List<Map<String, Object>> members) {
+    final Map<String, Object> team = new HashMap<>(Map.of(
+        "name", "Team " + id, "function", function, "isDefault", false, "manager", manager, "members", members,
+        "territories", List.of(Map.of("rank", 0, "country", country))));
+    team.putAll(Map.of("timeZone", "UTC", "workDays", "MON,TUE,WED,THU,FRI,SAT,SUN", "opens", "00:00", "closes", "00:00"));
+    final var response = admin().exchange("/api/teams/" + id, HttpMethod.PUT, new HttpEntity<>(team), Map.class);
+    assertThat(response.getStatusCode().is2xxSuccessful()).as("team %s: %s", id, response.getBody()).isTrue();
+  }
+
+  /** A team member taking leads; {@code maxOpen} null for no cap. */
+  public static Map<String, Object> member(final String username, final Integer maxOpen) {
+    final Map<String, Object> member = new HashMap<>(Map.of("username", username, "weight", 1, "active", true));
+    if (maxOpen != null) {
+      member.put("maxOpen", maxOpen);
+    }
+    return member;
   }
 }

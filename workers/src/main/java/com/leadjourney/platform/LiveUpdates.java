@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -25,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class LiveUpdates {
 
   private static final Duration OPEN_FOR = Duration.ofMinutes(30); // the browser reconnects by itself
+  /** Pages one person may keep listening; a further one closes their oldest (a stream each is a connection held). */
+  static final int MOST_PER_USER = 8;
 
   private final Map<String, List<SseEmitter>> pages = new ConcurrentHashMap<>();
   private final AtomicBoolean tasksChanged = new AtomicBoolean();
@@ -34,6 +38,10 @@ public class LiveUpdates {
     final SseEmitter emitter = new SseEmitter(OPEN_FOR.toMillis());
     final List<SseEmitter> ofUser = pages.computeIfAbsent(user, u -> new CopyOnWriteArrayList<>());
     ofUser.add(emitter);
+    while (ofUser.size() > MOST_PER_USER) {
+      final SseEmitter oldest = ofUser.remove(0);
+      oldest.complete();
+    }
     final Runnable gone = () -> ofUser.remove(emitter);
     emitter.onCompletion(gone);
     emitter.onTimeout(gone);
@@ -52,8 +60,11 @@ public class LiveUpdates {
     pages.getOrDefault(user, List.of()).forEach(emitter -> send(emitter, "notifications", "new"));
   }
 
-  public int listening() {
-    return pages.values().stream().mapToInt(List::size).sum();
+  /** Shutting down: end every stream first, so a graceful shutdown does not wait on pages left open. */
+  @EventListener(ContextClosedEvent.class)
+  void closeAll() {
+    pages.values().forEach(ofUser -> ofUser.forEach(SseEmitter::complete));
+    pages.clear();
   }
 
   @Scheduled(fixedDelayString = "${leadjourney.live.tick:PT0.5S}")

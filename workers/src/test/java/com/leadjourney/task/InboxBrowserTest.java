@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadjourney.BrowserTest;
 import com.leadjourney.JourneyDriver;
+import com.leadjourney.LeadApi;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
 
 /**
  * The inbox in a real browser (Debian chromium + chromedriver, headless) as the people who live in
@@ -29,7 +27,7 @@ class InboxBrowserTest extends BrowserTest {
 
   @Test
   void anXdrTakesANewLeadFromTheQueueReadsTheCardLogsATouchAndCompletesWhileATeammateIsRefused() throws Exception {
-    putTeam("xdr-lux", "xdr", "LU", "lux-manager", List.of(member("lux-ada", 0), member("lux-bob", 0))); // both at their cap: the queue
+    api().putTeam("xdr-lux", "xdr", "LU", "lux-manager", List.of(LeadApi.member("lux-ada", 0), LeadApi.member("lux-bob", 0))); // both at their cap: the queue
     final String ada = accounts.create("lux-ada", List.of("XDR"));
     final String bob = accounts.create("lux-bob", List.of("XDR"));
     browser.get(base() + "/inbox");
@@ -100,8 +98,8 @@ class InboxBrowserTest extends BrowserTest {
 
   @Test
   void aManagerSortsFiltersSearchesByKeyboardAndReassignsFiveTasksAtOnce() throws Exception {
-    putTeam("xdr-oak", "xdr", "OM", "oak-manager", List.of(member("oak-a", null), member("oak-b", null), member("oak-c", 0)));
-    putTeam("ae-oak", "ae", "OM", "oak-manager", List.of(member("oak-ae", null)));
+    api().putTeam("xdr-oak", "xdr", "OM", "oak-manager", List.of(LeadApi.member("oak-a", null), LeadApi.member("oak-b", null), LeadApi.member("oak-c", 0)));
+    api().putTeam("ae-oak", "ae", "OM", "oak-manager", List.of(LeadApi.member("oak-ae", null)));
     final var driver = driver();
     final String sql = omaniLead(driver, 0);
     final var acceptance = driver.sqlAwaitingAcceptance(sql); // the oldest task, due in a day
@@ -165,7 +163,7 @@ class InboxBrowserTest extends BrowserTest {
 
   @Test
   void aManagerSeesAStrandedLeadFirstOnTheTeamPageAndGivesItAwayInOneClick() throws Exception {
-    putTeam("xdr-elm", "xdr", "EE", "elm-manager", List.of(member("elm-ann", 0), member("elm-bo", 0)));
+    api().putTeam("xdr-elm", "xdr", "EE", "elm-manager", List.of(LeadApi.member("elm-ann", 0), LeadApi.member("elm-bo", 0)));
     final var driver = driver();
     final String lead = api().accept("""
         {"email":"kai@elm-corp.ee","firstName":"Kai","lastName":"Tamm","company":"Elm Corp","country":"EE","source":"webinar","consent":true,
@@ -210,21 +208,5 @@ class InboxBrowserTest extends BrowserTest {
 
   private void awaitLive() {
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("live")).getText().contains("live"));
-  }
-
-  private static Map<String, Object> member(final String username, final Integer maxOpen) {
-    final Map<String, Object> member = new HashMap<>(Map.of("username", username, "weight", 1, "active", true));
-    if (maxOpen != null) {
-      member.put("maxOpen", maxOpen);
-    }
-    return member;
-  }
-
-  private void putTeam(final String id, final String function, final String country, final String manager, final List<Map<String, Object>> members) {
-    final Map<String, Object> team = new HashMap<>(Map.of(
-        "name", "Team " + id, "function", function, "isDefault", false, "manager", manager, "members", members,
-        "territories", List.of(Map.of("rank", 0, "country", country))));
-    team.putAll(Map.of("timeZone", "UTC", "workDays", "MON,TUE,WED,THU,FRI,SAT,SUN", "opens", "00:00", "closes", "00:00"));
-    api().admin().exchange("/api/teams/" + id, HttpMethod.PUT, new HttpEntity<>(team), Map.class);
   }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadjourney.JourneyDriver;
 import com.leadjourney.JourneyTest;
+import com.leadjourney.LeadApi;
 import com.leadjourney.security.UserAccounts;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -91,8 +91,7 @@ class TaskOwnershipTest extends JourneyTest {
 
   @Test
   void aLeadNobodyCanTakeWaitsInTheTeamQueueForAMemberOrTheManager() {
-    putTeam("xdr-fjord", "IS", List.of(
-        Map.of("username", "fjord-away", "weight", 1, "active", true), Map.of("username", "fjord-full", "weight", 1, "maxOpen", 0, "active", true)));
+    api().putTeam("xdr-fjord", "xdr", "IS", "fjord-manager", List.of(LeadApi.member("fjord-away", null), LeadApi.member("fjord-full", 0)));
     assertThat(api().admin().postForEntity("/api/out-of-office", Map.of("username", "fjord-away",
         "startsAt", clock.instant().minus(Duration.ofDays(1)).toString(), "endsAt", clock.instant().plus(Duration.ofDays(30)).toString(),
         "reason", "holiday"), Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -129,12 +128,4 @@ class TaskOwnershipTest extends JourneyTest {
         .filter(m -> username.equals(m.get("username"))).map(m -> ((Number) m.get("open_assignments")).intValue()).findFirst().orElseThrow();
   }
 
-  private void putTeam(final String id, final String country, final List<Map<String, Object>> members) {
-    final Map<String, Object> team = new HashMap<>(Map.of(
-        "name", "Team " + id, "function", "xdr", "isDefault", false, "manager", "fjord-manager", "members", members,
-        "territories", List.of(Map.of("rank", 0, "country", country))));
-    team.putAll(Map.of("timeZone", "UTC", "workDays", "MON,TUE,WED,THU,FRI,SAT,SUN", "opens", "00:00", "closes", "00:00"));
-    assertThat(api().admin().exchange("/api/teams/" + id, HttpMethod.PUT, new org.springframework.http.HttpEntity<>(team), Map.class).getStatusCode())
-        .isIn(HttpStatus.OK, HttpStatus.CREATED);
-  }
 }
