@@ -133,6 +133,15 @@ class InboxBrowserTest extends BrowserTest {
     browser.findElement(By.id("overdue")).click();
     assertThat(shownTasks()).containsExactlyInAnyOrderElementsOf(xdrTasks.stream().map(Object::toString).toList());
     assertThat(browser.findElement(By.id("unread-badge")).getText()).as("escalations told the manager; the badge counts them").isNotEmpty();
+    browser.findElement(By.id("save-view")).click();
+    browser.switchTo().alert().sendKeys("Overdue work");
+    browser.switchTo().alert().accept();
+    browser.navigate().refresh(); // a new day: the filters are back to all, the saved view is not
+    awaitLive();
+    assertThat(shownTasks()).hasSize(6);
+    browser.findElement(By.cssSelector("details.more summary")).click();
+    new Select(browser.findElement(By.id("views"))).selectByVisibleText("Overdue work");
+    assertThat(shownTasks()).as("the saved view").containsExactlyInAnyOrderElementsOf(xdrTasks.stream().map(Object::toString).toList());
     screenshotAt(1366, "inbox-filtered");
     screenshotAt(390, "inbox-filtered");
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
@@ -159,6 +168,16 @@ class InboxBrowserTest extends BrowserTest {
       assertThat(browser.findElement(By.cssSelector("tr[data-task='" + key + "']")).getText()).contains("oak-c");
     }
     assertThat(api().admin().getForObject("/api/tasks?assignee=oak-c", List.class)).hasSize(5);
+
+    for (final Object key : xdrTasks.subList(0, 2)) {
+      browser.findElement(By.cssSelector("tr[data-task='" + key + "'] input[type=checkbox]")).click();
+    }
+    browser.findElement(By.cssSelector("details.bulk summary")).click();
+    new Select(browser.findElement(By.id("bulk-outcome"))).selectByValue("disqualify");
+    new Select(browser.findElement(By.id("bulk-reason"))).selectByValue("no-budget");
+    browser.findElement(By.xpath("//button[normalize-space()='Complete selected']")).click();
+    awaitStatus("2 of 2 tasks completed as disqualify (no-budget).");
+    assertThat(shownTasks()).hasSize(4).doesNotContain(xdrTasks.get(0).toString(), xdrTasks.get(1).toString());
   }
 
   @Test
