@@ -18,28 +18,28 @@ import org.springframework.stereotype.Service;
 @Service
 class InboxRows {
 
-  private final TaskInbox inbox;
+  private final OpenTasks openTasks;
   private final TaskAccess access;
   private final LeadRepository leads;
   private final Teams teams;
   private final QualificationDecisions decisions;
 
-  InboxRows(final TaskInbox inbox, final TaskAccess access, final LeadRepository leads, final Teams teams, final QualificationDecisions decisions) {
+  InboxRows(final OpenTasks openTasks, final TaskAccess access, final LeadRepository leads, final Teams teams, final QualificationDecisions decisions) {
     this.decisions = decisions;
-    this.inbox = inbox;
+    this.openTasks = openTasks;
     this.access = access;
     this.leads = leads;
     this.teams = teams;
   }
 
   List<InboxPage.Row> of(final Authentication user) {
-    final List<HumanTask> open = inbox.openFor(user, null, null);
+    final List<HumanTask> open = openTasks.openFor(user, null, null);
     final List<String> leadIds = open.stream().map(HumanTask::getLeadId).distinct().toList();
     final Map<String, Lead> byId = leads.findAllById(leadIds).stream().collect(Collectors.toMap(Lead::getId, Function.identity()));
     final Map<String, String> priority = decisions.prioritiesOf(leadIds);
     final boolean admin = Roles.has(user, "ADMIN");
     final Set<Long> managed = admin || access.managedQueuesOf(user).isEmpty() ? Set.of()
-        : inbox.openManagedBy(user).stream().map(HumanTask::getUserTaskKey).collect(Collectors.toSet());
+        : openTasks.openManagedBy(user).stream().map(HumanTask::getUserTaskKey).collect(Collectors.toSet());
     return open.stream().map(t -> {
       final Lead lead = byId.get(t.getLeadId());
       return new InboxPage.Row(

@@ -45,13 +45,15 @@ class ManagerPage {
       List<String> reassignTo) {}
 
   private final TaskInbox inbox;
+  private final OpenTasks openTasks;
   private final TaskAccess access;
   private final TeamRoster roster;
   private final LeadRepository leads;
   private final Clock clock;
 
-  ManagerPage(final TaskInbox inbox, final TaskAccess access, final TeamRoster roster, final LeadRepository leads, final Clock clock) {
+  ManagerPage(final TaskInbox inbox, final OpenTasks openTasks, final TaskAccess access, final TeamRoster roster, final LeadRepository leads, final Clock clock) {
     this.inbox = inbox;
+    this.openTasks = openTasks;
     this.access = access;
     this.roster = roster;
     this.leads = leads;
@@ -66,7 +68,7 @@ class ManagerPage {
     final Map<String, Integer> load = new HashMap<>();
     teams.forEach(team -> team.members().forEach(m -> load.merge(m.username(), m.openAssignments(), Integer::sum)));
     model.addAttribute("teams", teams);
-    final List<Escalation> needing = inbox.openManagedBy(user).stream()
+    final List<Escalation> needing = openTasks.openManagedBy(user).stream()
         .filter(t -> t.getAssignee() == null || (t.getDueAt() != null && t.getDueAt().isBefore(now.plus(AT_RISK))))
         .map(t -> escalation(t, user, now, load))
         .sorted(Comparator.comparing(Escalation::stranded).reversed()

@@ -41,10 +41,12 @@ class TaskController {
   record Reassignment(String assignee) {}
 
   private final TaskInbox inbox;
+  private final OpenTasks openTasks;
   private final TaskTouches touches;
 
-  TaskController(final TaskInbox inbox, final TaskTouches touches) {
+  TaskController(final TaskInbox inbox, final OpenTasks openTasks, final TaskTouches touches) {
     this.inbox = inbox;
+    this.openTasks = openTasks;
     this.touches = touches;
   }
 
@@ -55,7 +57,7 @@ class TaskController {
   @GetMapping("/api/tasks")
   List<TaskView> openTasks(
       @RequestParam(required = false) final String assignee, @RequestParam(required = false) final String stage, final Authentication user) {
-    return inbox.openFor(user, assignee, stage).stream().map(TaskView::of).toList();
+    return openTasks.openFor(user, assignee, stage).stream().map(TaskView::of).toList();
   }
 
   @PostMapping("/api/tasks/{userTaskKey}/claim")

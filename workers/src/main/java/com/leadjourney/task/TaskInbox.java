@@ -9,17 +9,13 @@ import com.leadjourney.lead.Timeline;
 import com.leadjourney.platform.AfterCommit;
 import com.leadjourney.platform.LiveUpdates;
 import com.leadjourney.routing.TeamRouting;
-import com.leadjourney.security.Roles;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -126,45 +122,6 @@ public class TaskInbox {
                     }));
   }
 
-  public List<HumanTask> open(final String assignee, final String processId) {
-    final var open =
-        assignee == null
-            ? tasks.findByStateOrderByDueAtAsc(HumanTask.State.OPEN)
-            : tasks.findByStateAndAssigneeOrderByDueAtAsc(HumanTask.State.OPEN, assignee);
-    return processId == null ? open : open.stream().filter(t -> processId.equals(t.getProcessId())).toList();
-  }
-
-  /** Whom {@code openFor} narrows to the team queue's tasks: nobody's. */
-  static final String NOBODY = "none";
-
-  /** The open tasks the person may see, earliest due first; an assignee ({@link #NOBODY}: the queue's) or a stage narrows them. */
-  public List<HumanTask> openFor(final Authentication person, final String assignee, final String processId) {
-    if (Roles.has(person, "ADMIN") && !NOBODY.equals(assignee)) {
-      return open(assignee, processId);
-    }
-    final var seen = Roles.has(person, "ADMIN") ? open(null, processId) : seenBy(person.getName(), access.queuesOf(person));
-    return seen.stream()
-        .filter(t -> assignee == null || (NOBODY.equals(assignee) ? t.getAssignee() == null : assignee.equals(t.getAssignee())))
-        .filter(t -> processId == null || processId.equals(t.getProcessId()))
-        .toList();
-  }
-
-  /**
-   * The open tasks the person may reassign: all for an admin, else those whose lead was last routed
-   * to a team they manage — {@link TaskAccess#mayReassign} for every open task, in one query.
-   */
-  public List<HumanTask> openManagedBy(final Authentication person) {
-    if (Roles.has(person, "ADMIN")) {
-      return open(null, null);
-    }
-    return seenBy(null, access.managedQueuesOf(person));
-  }
-
-  /** @param person whose own tasks count too; null for the queues' tasks only */
-  private List<HumanTask> seenBy(final String person, final Set<String> queues) {
-    return tasks.findOpenSeenBy(person, queues.isEmpty() ? Set.of("") : queues); // "in ()" is no SQL: "" is no team
-  }
-
   /** The user takes the task from the team's queue: it must be theirs already or nobody's. */
   public HumanTask claim(final long userTaskKey, final Authentication person) {
     final HumanTask task = openTask(userTaskKey);
@@ -173,7 +130,7 @@ public class TaskInbox {
     if (user.equals(task.getAssignee())) {
       return task;
     }
-    engine(() -> client.newAssignUserTaskCommand(userTaskKey).assignee(user).send().join(10, TimeUnit.SECONDS));
+    UserTaskCommands.send(() -> client.newAssignUserTaskCommand(userTaskKey).assignee(user).send().join(10, TimeUnit.SECONDS));
     return transaction.execute(
         tx -> {
           final var current = tasks.findById(userTaskKey).orElseThrow();
@@ -193,7 +150,7 @@ public class TaskInbox {
     if (task.getAssignee() == null) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Task " + userTaskKey + " is already in the team queue");
     }
-    engine(() -> client.newUnassignUserTaskCommand(userTaskKey).send().join(10, TimeUnit.SECONDS));
+    UserTaskCommands.send(() -> client.newUnassignUserTaskCommand(userTaskKey).send().join(10, TimeUnit.SECONDS));
     return transaction.execute(
         tx -> {
           final var current = tasks.findById(userTaskKey).orElseThrow();
@@ -219,7 +176,7 @@ public class TaskInbox {
       throw new ResponseStatusException(
           HttpStatus.UNPROCESSABLE_ENTITY, assignee + " is not an active, in-office member of the task's team " + team);
     }
-    engine(() -> client.newAssignUserTaskCommand(userTaskKey).assignee(assignee).allowOverride(true).send().join(10, TimeUnit.SECONDS));
+    UserTaskCommands.send(() -> client.newAssignUserTaskCommand(userTaskKey).assignee(assignee).allowOverride(true).send().join(10, TimeUnit.SECONDS));
     return transaction.execute(tx -> {
       routing.reassign(task.getLeadId(), task.getProcessId(), task.getVisit(), assignee, manager);
       audit.record(manager, "task.reassigned", "task", String.valueOf(userTaskKey), task.getLeadId(),
@@ -249,7 +206,7 @@ public class TaskInbox {
       // engine moves on, so the first-touch message still finds this visit's clock).
       touches.record(task, "meeting", "logged with the outcome " + outcome, user, now);
     }
-    engine(() -> client.newCompleteUserTaskCommand(userTaskKey).variables(variables).send().join(10, TimeUnit.SECONDS));
+    UserTaskCommands.send(() -> client.newCompleteUserTaskCommand(userTaskKey).variables(variables).send().join(10, TimeUnit.SECONDS));
     final String recordedReason = variables.containsKey("reason") ? (String) variables.get("reason") : null;
     return transaction.execute(
         tx -> {
@@ -306,25 +263,5 @@ public class TaskInbox {
   /** Open pages refresh their lists once this transaction commits. */
   void changed() {
     AfterCommit.run(live::tasksChanged);
-  }
-
-  private static final Pattern LISTENER_RUNNING = Pattern.compile("in state '(CREATING|ASSIGNING|UPDATING)'");
-
-  private static void engine(final Runnable command) {
-    try {
-      command.run();
-    } catch (final ProblemException e) {
-      final String detail = e.details().getDetail();
-      final var busy = detail == null ? null : LISTENER_RUNNING.matcher(detail);
-      if (busy != null && busy.find()) {
-        // The inbox row changes when a task listener runs, before the engine hears back from it:
-        // milliseconds normally, a job timeout when that answer was lost.
-        throw new ResponseStatusException(
-            HttpStatus.CONFLICT, "The engine is still " + busy.group(1).toLowerCase() + " this task; try again in a few seconds");
-      }
-      if (e.code() != HttpStatus.NOT_FOUND.value()) { // 404: done before, our reply was lost
-        throw new ResponseStatusException(HttpStatus.valueOf(e.code()), "The engine refused: " + detail);
-      }
-    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.LeadApi;
 import com.leadjourney.task.HumanTask;
+import com.leadjourney.task.OpenTasks;
 import com.leadjourney.task.TaskInbox;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ class HandoffIdempotencyTest extends EmbeddedAppTest {
   @Autowired TestRestTemplate http;
   @Autowired XdrRouting routing;
   @Autowired TaskInbox inbox;
+  @Autowired OpenTasks openTasks;
   @Autowired JdbcTemplate jdbc;
 
   @Test
@@ -42,7 +44,7 @@ class HandoffIdempotencyTest extends EmbeddedAppTest {
     inbox.opened(task(leadId));
     inbox.opened(task(leadId));
 
-    assertThat(inbox.open("xdr-ada", null)).filteredOn(t -> t.getLeadId().equals(leadId)).hasSize(1);
+    assertThat(openTasks.open("xdr-ada", null)).filteredOn(t -> t.getLeadId().equals(leadId)).hasSize(1);
     assertThat(jdbc.queryForObject("select count(*) from journey_event where lead_id = ? and type = 'TASK_OPENED'", Long.class, leadId)).isEqualTo(1);
     inbox.canceled(9_000_002L); // no engine instance behind it: keep it out of other tests' inbox
   }
