@@ -84,10 +84,13 @@ class TaskAccess {
     if (mayWork(user, task)) {
       return;
     }
-    if (task.getAssignee() == null && isTeamMember(user, task)) {
+    final boolean member = isTeamMember(user, task);
+    if (task.getAssignee() == null && member) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Task " + task.getUserTaskKey() + " is in the team queue: take it first");
     }
-    throw new ResponseStatusException(HttpStatus.FORBIDDEN, refusal(task));
+    throw new ResponseStatusException(HttpStatus.FORBIDDEN, member
+        ? "Task " + task.getUserTaskKey() + " is assigned to " + task.getAssignee() + "; only they or the team's manager may work it"
+        : OTHER_TEAMS.formatted(task.getUserTaskKey())); // whose it is is the team's business
   }
 
   void checkTaker(final Authentication user, final HumanTask task) {
@@ -97,16 +100,11 @@ class TaskAccess {
           HttpStatus.CONFLICT, "Task " + task.getUserTaskKey() + " is assigned to " + task.getAssignee() + "; a manager can reassign it");
     }
     if (task.getAssignee() == null && !mayTake(user, task)) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN, "Task " + task.getUserTaskKey() + " is in another team's queue; ask its manager to reassign it");
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, OTHER_TEAMS.formatted(task.getUserTaskKey()));
     }
   }
 
-  private static String refusal(final HumanTask task) {
-    return task.getAssignee() == null
-        ? "Task " + task.getUserTaskKey() + " is in another team's queue; ask its manager to reassign it"
-        : "Task " + task.getUserTaskKey() + " is assigned to " + task.getAssignee() + "; only they or the team's manager may work it";
-  }
+  private static final String OTHER_TEAMS = "Task %d is in another team's queue; ask its manager to reassign it";
 
   /**
    * The queues whose tasks the person may work besides their own: the XDR and AE teams they are an

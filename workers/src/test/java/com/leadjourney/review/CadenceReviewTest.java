@@ -3,6 +3,7 @@ package com.leadjourney.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.platform.ReviewPeriod;
 import com.leadjourney.LeadApi;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -29,6 +30,8 @@ class CadenceReviewTest extends EmbeddedAppTest {
 
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CadenceFacts facts;
+  @Autowired CadenceTargets targets;
 
   private TestRestTemplate admin() {
     return new LeadApi(http).admin();
@@ -214,7 +217,9 @@ class CadenceReviewTest extends EmbeddedAppTest {
   void weeklyReviewShowsLeadingIndicatorsAgainstPaceAndTheWeekBefore() {
     final var week = review("weekly", "2024-W10");
     assertThat(week).containsEntry("firstDay", "2024-03-04").containsEntry("lastDay", "2024-03-10").containsEntry("previousPeriod", "2024-W09");
-    assertThat((String) week.get("board")).endsWith("/d/lead-journey-weekly?from=1709510400000&to=1710115200000");
+    assertThat(week.get("board")).as("no Grafana configured: no link to nowhere").isNull();
+    assertThat(new CadenceReview(facts, targets, "https://grafana.example").of(ReviewPeriod.parse(ReviewPeriod.Cadence.WEEKLY, "2024-W10")).board())
+        .isEqualTo("https://grafana.example/d/lead-journey-weekly?from=1709510400000&to=1710115200000");
     // 93 a month in March = 3 a day → 21 for the week; 4 MQLs against 2 in week 9.
     assertIndicator(week, "mqls", "4", "2", "2", "21.0", "missed");
     // 2 of 3 first touches inside the SLA (66.7%) against 0 of 1.
@@ -287,7 +292,8 @@ class CadenceReviewTest extends EmbeddedAppTest {
     final var page = admin().getForEntity("/reviews/weekly?period=2024-W10", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(page.getBody())
-        .contains("Weekly review · 2024-W10", "2024-03-04 to 2024-03-10", "href=\"/workbench.css\"", "lead-journey-weekly")
+        .contains("Weekly review · 2024-W10", "2024-03-04 to 2024-03-10", "href=\"/workbench.css\"", "/reviews/weekly/export.csv?period=2024-W10")
+        .doesNotContain("Open the Grafana board")
         .containsPattern("data-key=\"mqls\">[\\s\\S]*?<td class=\"num value\">4</td>[\\s\\S]*?<td class=\"num delta\">\\+2</td>")
         .contains("?period=2024-W09", "?period=2024-W11");
     assertThat(admin().getForObject("/workbench.css", String.class)).as("printable: the navigation is left off paper")
