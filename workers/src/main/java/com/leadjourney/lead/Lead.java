@@ -199,6 +199,16 @@ public class Lead {
     return title;
   }
 
+  /** "Ada Lovelace", else the email: what a person calls the lead on every page. */
+  public String displayName() {
+    return displayName(firstName, lastName, email);
+  }
+
+  public static String displayName(final String firstName, final String lastName, final String email) {
+    final String name = ((firstName == null ? "" : firstName.strip()) + " " + (lastName == null ? "" : lastName.strip())).strip();
+    return name.isEmpty() ? email : name;
+  }
+
   public String getPhone() {
     return phone;
   }

@@ -69,14 +69,10 @@ public class LeadSearch {
           (select d.assignee from routing_decision d where d.lead_id = l.id order by d.decided_at desc, d.job_key desc limit 1) owner
         from leads l""" + where + " order by l.created_at desc, l.id limit ? offset ?",
         (row, i) -> new Found(
-            row.getString(1), name(row.getString(2), row.getString(3), row.getString(4)), row.getString(4), row.getString(5), row.getString(6),
+            row.getString(1), Lead.displayName(row.getString(2), row.getString(3), row.getString(4)), row.getString(4), row.getString(5), row.getString(6),
             row.getString(7), row.getString(10), row.getString(8), row.getTimestamp(9).toInstant()),
         paged.toArray());
     return new Page(items, query.page(), query.size(), total);
   }
 
-  private static String name(final String first, final String last, final String email) {
-    final String name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
-    return name.isEmpty() ? email : name;
-  }
 }

@@ -186,11 +186,18 @@ public class TeamRouting {
 
   /** Active in the team and not out of office now: whom a manager may give a lead to. */
   public boolean isAvailableMember(final String team, final String username) {
-    return isActiveMember(team, username)
-        && jdbc.queryForObject(
-                "select count(*) from out_of_office where username = ? and starts_at <= ? and ends_at > ?", Integer.class, username,
-                Timestamp.from(clock.instant()), Timestamp.from(clock.instant()))
-            == 0;
+    return availableMembers(team).contains(username);
+  }
+
+  /** The team's active members not out of office now, by name: whom a manager may give a lead to, in one query. */
+  public List<String> availableMembers(final String team) {
+    final Timestamp now = Timestamp.from(clock.instant());
+    return jdbc.queryForList(
+        """
+        select m.username from team_member m where m.team_id = ? and m.active
+          and not exists (select 1 from out_of_office o where o.username = m.username and o.starts_at <= ? and o.ends_at > ?)
+        order by m.username""",
+        String.class, team, now, now);
   }
 
   /** team, assignee, job key of the visit's unreleased decisions, locked. */
@@ -199,10 +206,6 @@ public class TeamRouting {
         "select team, assignee, job_key from routing_decision where lead_id = ? and stage = ? and visit = ? and released_at is null for update",
         (row, i) -> new Object[] {row.getString(1), row.getString(2), row.getLong(3)},
         leadId, stage, visit);
-  }
-
-  public boolean isActiveMember(final String team, final String username) {
-    return jdbc.queryForObject("select count(*) from team_member where team_id = ? and username = ? and active", Integer.class, team, username) > 0;
   }
 
   private Optional<Assignment> toAccountOwner(final Request request, final Instant now) {

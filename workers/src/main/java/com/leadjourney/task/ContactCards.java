@@ -50,18 +50,12 @@ public class ContactCards {
             .map(c -> new ContactCard.Colleague((String) c.get("id"), (String) c.get("email"), (String) c.get("title"), (String) c.get("stage")))
             .toList();
     return new ContactCard(
-        lead.getId(), nameOf(lead), lead.getTitle(), lead.getEmail(), lead.getPhone(), lead.getCompany(), profile.companySize(),
+        lead.getId(), lead.displayName(), lead.getTitle(), lead.getEmail(), lead.getPhone(), lead.getCompany(), profile.companySize(),
         QualificationInWords.words(profile.industry()), (String) account.get("name"), (String) account.get("owner"), lead.getCountry(),
         localTime(lead.getCountry()), lead.getSource(), lead.getCampaign(), lead.getStage(), lead.getCreatedAt(),
         QualificationInWords.of(lead, profile, decisions.tracesOf(lead.getId()), clock.instant()), touches.ofLead(lead.getId()), colleagues);
   }
 
-  /** "Ada Lovelace", else the email: a card always has a name to say on the phone or read. */
-  static String nameOf(final Lead lead) {
-    final String name = String.join(" ", java.util.stream.Stream.of(lead.getFirstName(), lead.getLastName())
-        .filter(part -> part != null && !part.isBlank()).toList());
-    return name.isEmpty() ? lead.getEmail() : name;
-  }
 
   /**
    * The time where the contact is: one zone for most countries; several (the US, Australia) are

@@ -37,7 +37,7 @@ class InboxPage {
    */
   record Row(
       long key, String leadId, String name, String title, String company, String email, String stage, String assignee, Instant dueAt,
-      Instant createdAt, Instant firstTouchAt, boolean mine, boolean hot, boolean mayTake, boolean managed) {}
+      Instant createdAt, Instant firstTouchAt, boolean mine, boolean hot, boolean inQueue, boolean managed) {}
 
   private final TaskInbox inbox;
   private final TaskTouches touches;
@@ -85,19 +85,20 @@ class InboxPage {
   @GetMapping("/inbox/{key}/panel")
   String panel(@PathVariable final long key, final Authentication user, final Model model) {
     final HumanTask task = inbox.openTask(key);
-    if (!access.maySee(user, task)) {
+    final TaskAccess.Rights rights = access.rightsOf(user, task);
+    if (!rights.see()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Task " + key + " is another team's");
     }
     final var outcomes = inbox.outcomesOf(task);
     model.addAttribute("t", task);
     model.addAttribute("card", cards.of(task.getLeadId()).orElseThrow());
-    model.addAttribute("mayWork", access.mayWork(user, task));
-    model.addAttribute("mayTake", access.mayTake(user, task));
+    model.addAttribute("mayWork", rights.work());
+    model.addAttribute("mayTake", rights.take());
     model.addAttribute("touchKinds", outcomes.firstTouchClock() || "xdr-handoff".equals(task.getProcessId()) ? TaskTouches.KINDS : List.of());
     model.addAttribute("outcomes", outcomes.outcomes());
     model.addAttribute("criteria", outcomes.criteria());
     model.addAttribute("reasons", FeedbackReason.codes());
-    model.addAttribute("reassignTo", access.reassignTargets(user, task));
+    model.addAttribute("reassignTo", access.reassignTargets(rights, task));
     return "task-panel :: panel";
   }
 

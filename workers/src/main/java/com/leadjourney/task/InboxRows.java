@@ -43,7 +43,7 @@ class InboxRows {
     return open.stream().map(t -> {
       final Lead lead = byId.get(t.getLeadId());
       return new InboxPage.Row(
-          t.getUserTaskKey(), t.getLeadId(), lead == null ? t.getLeadId() : ContactCards.nameOf(lead), lead == null ? null : lead.getTitle(),
+          t.getUserTaskKey(), t.getLeadId(), lead == null ? t.getLeadId() : lead.displayName(), lead == null ? null : lead.getTitle(),
           lead == null ? null : lead.getCompany(), lead == null ? null : lead.getEmail(), t.getProcessId(), t.getAssignee(), t.getDueAt(),
           t.getCreatedAt(), t.getFirstTouchAt(), user.getName().equals(t.getAssignee()), "hot".equals(priority.get(t.getLeadId())), t.getAssignee() == null,
           admin || managed.contains(t.getUserTaskKey()));

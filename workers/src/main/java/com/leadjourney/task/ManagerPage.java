@@ -84,7 +84,7 @@ class ManagerPage {
     final boolean overdue = t.getDueAt() != null && t.getDueAt().isBefore(now);
     final List<String> targets = access.reassignTargets(user, t);
     final String suggested = targets.stream().min(Comparator.comparing((String m) -> load.getOrDefault(m, 0)).thenComparing(m -> m)).orElse(null);
-    final String who = leads.findById(t.getLeadId()).map(l -> ContactCards.nameOf(l) + (l.getCompany() == null ? "" : " · " + l.getCompany()))
+    final String who = leads.findById(t.getLeadId()).map(l -> l.displayName() + (l.getCompany() == null ? "" : " · " + l.getCompany()))
         .orElse(t.getLeadId());
     return new Escalation(
         t.getUserTaskKey(), t.getLeadId(), who, t.getProcessId(), t.getAssignee(), t.getDueAt(), overdue, t.getAssignee() == null || overdue,

@@ -30,46 +30,45 @@ class TaskAccess {
     this.teams = teams;
   }
 
-  /** See the task and its contact card: whoever may take or work it, and the members of its team. */
-  boolean maySee(final Authentication user, final HumanTask task) {
-    return mayWork(user, task) || isTeamMember(user, task);
-  }
+  /**
+   * What one person may do with one task, decided with one look at the task's team.
+   *
+   * @param see the task and its contact card: whoever may take or work it, and the members of its team
+   * @param work touch, complete, hand back: the assignee, the team's manager, an admin
+   * @param take from the queue: a member of the team, its manager, an admin — only while nobody holds it
+   * @param manage reassign: the team's manager, an admin
+   * @param member an active member of the task's team
+   */
+  record Rights(boolean see, boolean work, boolean take, boolean manage, boolean member) {}
 
-  /** Touch, complete, hand back: the assignee, the team's manager, an admin. */
-  boolean mayWork(final Authentication user, final HumanTask task) {
-    return user.getName().equals(task.getAssignee()) || mayReassign(user, task);
-  }
-
-  /** Take from the queue: an active member of the task's team, its manager, an admin — only while nobody holds it. */
-  boolean mayTake(final Authentication user, final HumanTask task) {
-    return task.getAssignee() == null && (mayReassign(user, task) || isTeamMember(user, task));
-  }
-
-  private boolean isTeamMember(final Authentication user, final HumanTask task) {
+  Rights rightsOf(final Authentication user, final HumanTask task) {
+    final Optional<String> team = routing.latest(task.getLeadId(), task.getProcessId()).map(TeamRouting.Assignment::teamId);
     final String function = "sales-acceptance".equals(task.getProcessId()) ? "ae" : "xdr";
-    return teamOf(task).map(team -> teams.teamsOfMember(function, user.getName()).contains(team)).orElse(false);
+    final boolean manage = Roles.has(user, "ADMIN") || team.flatMap(teams::managerOf).filter(user.getName()::equals).isPresent();
+    final boolean member = team.map(t -> teams.teamsOfMember(function, user.getName()).contains(t)).orElse(false);
+    final boolean work = user.getName().equals(task.getAssignee()) || manage;
+    return new Rights(work || member, work, task.getAssignee() == null && (manage || member), manage, member);
   }
 
-  private Optional<String> teamOf(final HumanTask task) {
-    return routing.latest(task.getLeadId(), task.getProcessId()).map(TeamRouting.Assignment::teamId);
+  boolean mayWork(final Authentication user, final HumanTask task) {
+    return rightsOf(user, task).work();
   }
 
-  /** Admins, and the manager of the team the lead was routed to. */
   boolean mayReassign(final Authentication user, final HumanTask task) {
-    return Roles.has(user, "ADMIN")
-        || routing.latest(task.getLeadId(), task.getProcessId())
-            .flatMap(a -> teams.managerOf(a.teamId()))
-            .filter(user.getName()::equals)
-            .isPresent();
+    return rightsOf(user, task).manage();
   }
 
   /** Whom a manager may give the task to: the active, in-office members of its team other than the assignee (none for others). */
   List<String> reassignTargets(final Authentication user, final HumanTask task) {
-    if (!mayReassign(user, task)) {
+    return reassignTargets(rightsOf(user, task), task);
+  }
+
+  List<String> reassignTargets(final Rights rights, final HumanTask task) {
+    if (!rights.manage()) {
       return List.of();
     }
-    return teamOf(task)
-        .map(team -> teams.activeMembers(team).stream().filter(m -> !m.equals(task.getAssignee())).filter(m -> routing.isAvailableMember(team, m)).toList())
+    return routing.latest(task.getLeadId(), task.getProcessId())
+        .map(a -> routing.availableMembers(a.teamId()).stream().filter(m -> !m.equals(task.getAssignee())).toList())
         .orElse(List.of());
   }
 
@@ -81,10 +80,11 @@ class TaskAccess {
 
   /** Refuses, in words, whoever may not log touches on or complete the task. */
   void checkWorker(final Authentication user, final HumanTask task) {
-    if (mayWork(user, task)) {
+    final Rights rights = rightsOf(user, task);
+    if (rights.work()) {
       return;
     }
-    final boolean member = isTeamMember(user, task);
+    final boolean member = rights.member();
     if (task.getAssignee() == null && member) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Task " + task.getUserTaskKey() + " is in the team queue: take it first");
     }
@@ -99,7 +99,7 @@ class TaskAccess {
       throw new ResponseStatusException(
           HttpStatus.CONFLICT, "Task " + task.getUserTaskKey() + " is assigned to " + task.getAssignee() + "; a manager can reassign it");
     }
-    if (task.getAssignee() == null && !mayTake(user, task)) {
+    if (task.getAssignee() == null && !rightsOf(user, task).take()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, OTHER_TEAMS.formatted(task.getUserTaskKey()));
     }
   }
@@ -108,7 +108,7 @@ class TaskAccess {
 
   /**
    * The queues whose tasks the person may work besides their own: the XDR and AE teams they are an
-   * active member of and the teams they manage — what {@link #mayTake} asks of one task (a team
+   * active member of and the teams they manage — what {@link #rightsOf} asks of one task (a team
    * has one function, so its routed tasks are of that function).
    */
   Set<String> queuesOf(final Authentication user) {
