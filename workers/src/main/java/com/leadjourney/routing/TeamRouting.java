@@ -119,12 +119,7 @@ public class TeamRouting {
   /** The person's lead left them (task completed or taken away): their cap frees a slot. */
   @Transactional
   public void release(final String leadId, final String stage, final int visit) {
-    final var held =
-        jdbc.query(
-            "select team, assignee from routing_decision where lead_id = ? and stage = ? and visit = ? and released_at is null for update",
-            (row, i) -> new String[] {row.getString(1), row.getString(2)},
-            leadId, stage, visit);
-    for (final String[] decision : held) {
+    for (final Object[] decision : heldDecisions(leadId, stage, visit)) {
       jdbc.update(
           "update team_member set open_assignments = greatest(open_assignments - 1, 0) where team_id = ? and username = ?",
           decision[0], decision[1]);
@@ -136,7 +131,7 @@ public class TeamRouting {
 
   /**
    * A manager gives the lead to someone else in the same team: the cap slot moves with it and the
-   * decision says who decided. Refused when the new person is not an active member of that team.
+   * decision says who decided. Refused when the new person is not an active, in-office member of that team.
    */
   @Transactional
   public void reassign(final String leadId, final String stage, final int visit, final String assignee, final String by) {

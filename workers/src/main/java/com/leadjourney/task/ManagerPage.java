@@ -1,5 +1,6 @@
 package com.leadjourney.task;
 
+import com.leadjourney.lead.Lead;
 import com.leadjourney.lead.LeadRepository;
 import com.leadjourney.routing.TeamRoster;
 import com.leadjourney.platform.PageActions;
@@ -12,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -68,9 +71,13 @@ class ManagerPage {
     final Map<String, Integer> load = new HashMap<>();
     teams.forEach(team -> team.members().forEach(m -> load.merge(m.username(), m.openAssignments(), Integer::sum)));
     model.addAttribute("teams", teams);
-    final List<Escalation> needing = openTasks.openManagedBy(user).stream()
+    final List<HumanTask> tasks = openTasks.openManagedBy(user).stream()
         .filter(t -> t.getAssignee() == null || (t.getDueAt() != null && t.getDueAt().isBefore(now.plus(AT_RISK))))
-        .map(t -> escalation(t, user, now, load))
+        .toList();
+    final Map<String, Lead> byId = leads.findAllById(tasks.stream().map(HumanTask::getLeadId).distinct().toList()).stream()
+        .collect(Collectors.toMap(Lead::getId, Function.identity()));
+    final List<Escalation> needing = tasks.stream()
+        .map(t -> escalation(t, byId.get(t.getLeadId()), user, now, load))
         .sorted(Comparator.comparing(Escalation::stranded).reversed()
             .thenComparing(Escalation::dueAt, Comparator.nullsLast(Comparator.naturalOrder())))
         .toList();
@@ -80,12 +87,11 @@ class ManagerPage {
     return "team";
   }
 
-  private Escalation escalation(final HumanTask t, final Authentication user, final Instant now, final Map<String, Integer> load) {
+  private Escalation escalation(final HumanTask t, final Lead lead, final Authentication user, final Instant now, final Map<String, Integer> load) {
     final boolean overdue = t.getDueAt() != null && t.getDueAt().isBefore(now);
     final List<String> targets = access.reassignTargets(user, t);
     final String suggested = targets.stream().min(Comparator.comparing((String m) -> load.getOrDefault(m, 0)).thenComparing(m -> m)).orElse(null);
-    final String who = leads.findById(t.getLeadId()).map(l -> l.displayName() + (l.getCompany() == null ? "" : " · " + l.getCompany()))
-        .orElse(t.getLeadId());
+    final String who = lead == null ? t.getLeadId() : lead.displayName() + (lead.getCompany() == null ? "" : " · " + lead.getCompany());
     return new Escalation(
         t.getUserTaskKey(), t.getLeadId(), who, t.getProcessId(), t.getAssignee(), t.getDueAt(), overdue, t.getAssignee() == null || overdue,
         suggested, targets);

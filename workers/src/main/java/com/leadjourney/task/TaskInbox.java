@@ -193,18 +193,18 @@ public class TaskInbox {
       final long userTaskKey, final String outcome, final String reason, final String objections, final Authentication person) {
     final HumanTask task = workableTask(userTaskKey, person);
     final String user = person.getName();
+    final TaskOutcomes outcomes = outcomesOf(task);
     final Map<String, Object> variables;
     try {
-      variables = outcomesOf(task).completionVariables(outcome, reason, objections);
+      variables = outcomes.completionVariables(outcome, reason, objections);
     } catch (final IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
     }
     final Instant now = clock.instant(); // when the person decided: before what the journey does next
-    final TaskOutcomes outcomes = outcomesOf(task);
     if (task.getFirstTouchAt() == null && outcomes.firstTouchClock() && outcomes.impliesTouch(outcome)) {
       // Booking the meeting was the first touch: its SLA result and speed-to-lead count (before the
       // engine moves on, so the first-touch message still finds this visit's clock).
-      touches.record(task, "meeting", "logged with the outcome " + outcome, user, now);
+      touches.record(task, outcomes, "meeting", "logged with the outcome " + outcome, user, now);
     }
     UserTaskCommands.send(() -> client.newCompleteUserTaskCommand(userTaskKey).variables(variables).send().join(10, TimeUnit.SECONDS));
     final String recordedReason = variables.containsKey("reason") ? (String) variables.get("reason") : null;

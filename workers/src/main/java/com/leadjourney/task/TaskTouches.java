@@ -31,6 +31,6 @@ class TaskTouches {
     if (note != null && note.length() > 1000) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "note may hold at most 1000 characters");
     }
-    return log.record(task, kind, note, person.getName(), clock.instant());
+    return log.record(task, inbox.outcomesOf(task), kind, note, person.getName(), clock.instant());
   }
 }

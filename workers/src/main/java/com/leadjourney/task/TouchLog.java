@@ -8,9 +8,6 @@ import com.leadjourney.sla.FirstTouchClock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -28,22 +25,24 @@ class TouchLog {
   private final Timeline timeline;
   private final FirstTouchClock firstTouchClock;
   private final LiveUpdates live;
-  private final Map<String, TaskOutcomes> outcomesByProcess;
 
   TouchLog(
       final HumanTaskRepository tasks, final JdbcTemplate jdbc, final Timeline timeline, final FirstTouchClock firstTouchClock,
-      final LiveUpdates live, final List<TaskOutcomes> outcomes) {
+      final LiveUpdates live) {
     this.tasks = tasks;
     this.jdbc = jdbc;
     this.timeline = timeline;
     this.firstTouchClock = firstTouchClock;
     this.live = live;
-    outcomesByProcess = outcomes.stream().collect(Collectors.toMap(TaskOutcomes::processId, Function.identity()));
   }
 
-  /** Records a touch {@code user} made on the task's lead; checks are the caller's. */
+  /**
+   * Records a touch {@code user} made on the task's lead; checks are the caller's.
+   *
+   * @param outcomes the task's stage's: whether its first touch stops a clock
+   */
   @Transactional
-  HumanTask record(final HumanTask task, final String kind, final String note, final String user, final Instant at) {
+  HumanTask record(final HumanTask task, final TaskOutcomes outcomes, final String kind, final String note, final String user, final Instant at) {
     final var id = new GeneratedKeyHolder();
     jdbc.update(
         connection -> {
@@ -60,8 +59,7 @@ class TouchLog {
         id);
     timeline.recordAt(task.getLeadId(), JourneyEvent.Type.TOUCH_LOGGED, task.getProcessId(), task.getElementId(),
         kind + " by " + user + (note == null ? "" : ": " + note), "touch:" + id.getKey());
-    final var outcomes = outcomesByProcess.get(task.getProcessId());
-    if (task.getFirstTouchAt() == null && outcomes != null && outcomes.firstTouchClock()) {
+    if (task.getFirstTouchAt() == null && outcomes.firstTouchClock()) {
       task.touched(at);
       AfterCommit.run(live::tasksChanged);
       firstTouchClock.stopped(task.getLeadId(), task.getUserTaskKey(), task.getProcessId(), task.getDueAt(), at, task.getAssignee());
