@@ -60,9 +60,9 @@ public abstract class BrowserTest extends JourneyTest {
     Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** Fills the sign-in form the browser was sent to. */
+  /** Fills the sign-in form the browser was sent to, once it is there (a sign-out's redirect may still be on its way). */
   protected void signIn(final String user, final String password) {
-    browser.findElement(By.id("username")).sendKeys(user);
+    awaitVisible(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
   }
