@@ -9,7 +9,9 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,11 +19,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedded engine across restarts. A graceful stop keeps its state: waiting instances, their
- * jobs and timers, the deployed versions, and keys that stay valid. A start without kept state (as
- * after a crash) begins empty, while MySQL still holds the keys the previous run handed out (task
- * rows are found by key, side effects deduplicated by job key): its keys must all be new, or a
- * rebuilt journey's task arrives under an old task's key.
+ * The embedded engine across restarts. A graceful stop and a crash alike keep its state: waiting
+ * instances, their jobs and timers, the deployed versions, and keys that stay valid. A start
+ * without kept state begins empty, while MySQL still holds the keys the previous run handed out
+ * (task rows are found by key, side effects deduplicated by job key): its keys must all be new, or
+ * a rebuilt journey's task arrives under an old task's key.
  */
 class EngineRestartTest {
 
@@ -50,12 +52,12 @@ class EngineRestartTest {
     } finally {
       first.destroy();
     }
-    assertThat(dir.resolve("engine-kept/kept.properties")).as("kept state after a graceful stop").exists();
+    assertThat(newestMarker()).as("kept state after a graceful stop").exists();
+    assertThat(Files.readString(newestMarker())).contains("graceful=true");
 
     final var second = start(true);
     try (CamundaClient client = client()) {
       assertThat(second.continuesKeptState()).isTrue();
-      assertThat(Files.exists(dir.resolve("engine-kept"))).as("kept state is used once").isFalse();
       assertThat(second.isFromEarlierStart(waiting)).as("keys from before a graceful stop stay valid").isFalse();
       assertThat(second.processCatalog().versions()).extracting(ProcessCatalog.Version::bpmnProcessId)
           .containsExactlyInAnyOrder("job-probe", "timer-probe", "incident-probe");
@@ -77,17 +79,61 @@ class EngineRestartTest {
   }
 
   @Test
+  void aCrashLosesNothingTheEngineAcknowledged() throws Exception {
+    final long checkpointed;
+    final long journaled;
+    final var first = start(true, Duration.ofSeconds(2));
+    try (CamundaClient client = client()) {
+      client.newDeployResourceCommand()
+          .addProcessModel(Bpmn.createExecutableProcess("job-probe").startEvent().serviceTask("Work", t -> t.zeebeJobType("kept-work")).endEvent().done(), "job-probe.bpmn")
+          .addProcessModel(Bpmn.createExecutableProcess("timer-probe").startEvent().intermediateCatchEvent("Wait", e -> e.timerWithDuration("PT3S"))
+              .serviceTask("AfterTimer", t -> t.zeebeJobType("after-timer")).endEvent().done(), "timer-probe.bpmn")
+          .send().join();
+      checkpointed = client.newCreateInstanceCommand().bpmnProcessId("job-probe").latestVersion().variables(Map.of("leadId", "L-1")).send().join()
+          .getProcessInstanceKey();
+      Thread.sleep(3_000); // a checkpoint holds this one
+      first.stopCheckpointsForTests(); // the journal alone holds what follows
+      journaled = client.newCreateInstanceCommand().bpmnProcessId("job-probe").latestVersion().variables(Map.of("leadId", "L-2")).send().join()
+          .getProcessInstanceKey();
+      client.newCreateInstanceCommand().bpmnProcessId("timer-probe").latestVersion().send().join();
+      // The killed run's worker held this one; it must not wait out the 10 minutes.
+      assertThat(client.newActivateJobsCommand().jobType("kept-work").maxJobsToActivate(2).timeout(Duration.ofMinutes(10))
+          .send().join().getJobs()).hasSize(2);
+    } finally {
+      first.abandon();
+    }
+    assertThat(Files.readString(newestMarker())).contains("graceful=false");
+    try (var lastSegment = Files.list(dir.resolve("engine-kept"))) {
+      final Path segment = lastSegment.filter(f -> f.getFileName().toString().startsWith("journal-")).max(Path::compareTo).orElseThrow();
+      Files.write(segment, new byte[] {0, 0, 0, 0, 0, 0, 0, 7, 1, 2}, StandardOpenOption.APPEND); // a block torn by the kill
+    }
+
+    final var second = start(true);
+    try (CamundaClient client = client()) {
+      assertThat(second.continuesKeptState()).as("continued, not rebuilt").isTrue();
+      assertThat(second.isFromEarlierStart(journaled)).isFalse();
+      final List<Long> instances = List.of(activateOne(client, "kept-work").getProcessInstanceKey(), activateOne(client, "kept-work").getProcessInstanceKey());
+      assertThat(instances).as("both held jobs given back at once, the checkpointed and the journaled").containsExactlyInAnyOrder(checkpointed, journaled);
+      assertThat(activateOne(client, "after-timer").getBpmnProcessId()).as("the timer set before the kill fired after it").isEqualTo("timer-probe");
+      final long created = client.newCreateInstanceCommand().bpmnProcessId("job-probe").latestVersion().send().join().getProcessInstanceKey();
+      assertThat(created).as("new keys continue after the kept ones").isGreaterThan(journaled);
+    } finally {
+      second.destroy();
+    }
+  }
+
+  @Test
   void stateKeptByAnotherEngineVersionIsNotContinued() throws Exception {
     start(true).destroy();
-    final Path marker = dir.resolve("engine-kept/kept.properties");
+    final Path marker = newestMarker();
     final String kept = Files.readString(marker);
     assertThat(kept).contains("engineVersion=");
     Files.writeString(marker, kept.replaceAll("engineVersion=.*", "engineVersion=8.7.0"));
 
-    final var next = start(false);
+    final var next = start(true);
     try {
       assertThat(next.continuesKeptState()).as("state of another engine version: rebuilt instead").isFalse();
-      assertThat(Files.exists(dir.resolve("engine-kept"))).isFalse();
+      assertThat(Files.readString(newestMarker())).as("the state kept now is this version's").doesNotContain("engineVersion=8.7.0");
     } finally {
       next.destroy();
     }
@@ -115,9 +161,19 @@ class EngineRestartTest {
     }
   }
 
+  private Path newestMarker() throws IOException {
+    try (var kept = Files.list(dir.resolve("engine-kept"))) {
+      return kept.filter(f -> f.getFileName().toString().startsWith("checkpoint-")).max(Path::compareTo).orElseThrow().resolve("kept.properties");
+    }
+  }
+
   private EmbeddedEngine start(final boolean keepStateOnStop) {
+    return start(keepStateOnStop, Duration.ofHours(1));
+  }
+
+  private EmbeddedEngine start(final boolean keepStateOnStop, final Duration checkpointInterval) {
     return new EmbeddedEngine(
-        new EngineProperties(true, port, "127.0.0.1", dir.resolve("engine"), 64, Duration.ofSeconds(5), Duration.ZERO, keepStateOnStop),
+        new EngineProperties(true, port, "127.0.0.1", dir.resolve("engine"), 64, Duration.ofSeconds(5), Duration.ZERO, keepStateOnStop, checkpointInterval),
         new SimpleMeterRegistry(), EngineTestCredential.access(), EngineTestCredential.nothingReserved());
   }
 

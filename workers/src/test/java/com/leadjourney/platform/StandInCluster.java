@@ -28,7 +28,7 @@ final class StandInCluster implements AutoCloseable {
   StandInCluster(final Path dir) {
     this.dir = dir;
     engine = new EmbeddedEngine(
-        new EngineProperties(true, gatewayPort, "127.0.0.1", dir.resolve("engine"), 64, Duration.ofSeconds(5), Duration.ZERO, false),
+        new EngineProperties(true, gatewayPort, "127.0.0.1", dir.resolve("engine"), 64, Duration.ofSeconds(5), Duration.ZERO, false, Duration.ofSeconds(30)),
         new SimpleMeterRegistry(), EngineTestCredential.access(), EngineTestCredential.nothingReserved());
     mysql = startDatabase(dir);
   }

@@ -7,6 +7,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -20,7 +21,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * The engine's log in memory, minus what the engine has processed. The stock test engine keeps
  * every block forever, so a long-running embedded engine grows without bound; here blocks whose
  * records all lie at or below the last processed position are dropped by {@link #compactUpTo}.
- * What remains is small, so a graceful stop can keep it ({@link #writeTo}) with the engine's state.
+ * What remains is small, so each checkpoint keeps it ({@link #writeTo}) with the engine's state, and
+ * every block is also written to the {@link LogJournal} before the engine hears it is committed.
  */
 public final class CompactingLogStorage implements LogStorage {
 
@@ -31,6 +33,7 @@ public final class CompactingLogStorage implements LogStorage {
 
   private final Set<CommitListener> commitListeners = new CopyOnWriteArraySet<>();
   private final AtomicLong index = new AtomicLong();
+  private LogJournal journal; // null: nothing kept on disk (keep-state-on-stop=false)
 
   @Override
   public LogStorageReader newReader() {
@@ -49,11 +52,14 @@ public final class CompactingLogStorage implements LogStorage {
   }
 
   @Override
-  public void append(
+  public synchronized void append(
       final long lowestPosition,
       final long highestPosition,
       final ByteBuffer blockBuffer,
       final AppendListener listener) {
+    if (journal != null) {
+      journal.write(lowestPosition, highestPosition, blockBuffer);
+    }
     blocks.put(lowestPosition, new Block(highestPosition, blockBuffer));
     final long blockIndex = index.incrementAndGet();
     listener.onWrite(blockIndex, highestPosition);
@@ -80,16 +86,47 @@ public final class CompactingLogStorage implements LogStorage {
     return dropped;
   }
 
-  /** Writes the retained blocks, oldest first; {@link #readFrom} loads them into an empty log. */
-  public void writeTo(final DataOutputStream out) throws IOException {
-    out.writeInt(blocks.size());
-    for (final var block : blocks.entrySet()) {
-      final byte[] data = new byte[block.getValue().data().capacity()];
-      block.getValue().data().duplicate().clear().get(data);
-      out.writeLong(block.getKey());
-      out.writeLong(block.getValue().highestPosition());
+  /**
+   * From here on blocks are journaled to {@code next}; returns the blocks retained until now, which
+   * with that journal's blocks are the whole log a checkpoint taken after this call needs.
+   */
+  synchronized List<LogJournal.Block> journalTo(final LogJournal next, final long segment) {
+    if (journal != null && journal != next) {
+      journal.close();
+    }
+    journal = next;
+    journal.startSegment(segment);
+    return blocks.entrySet().stream()
+        .map(b -> new LogJournal.Block(b.getKey(), b.getValue().highestPosition(), b.getValue().data()))
+        .toList();
+  }
+
+  /** Stops journaling (the engine is closing). */
+  synchronized void closeJournal() {
+    if (journal != null) {
+      journal.close();
+      journal = null;
+    }
+  }
+
+  /** Writes blocks, oldest first; {@link #readFrom} loads them into an empty log. */
+  static void writeTo(final List<LogJournal.Block> retained, final DataOutputStream out) throws IOException {
+    out.writeInt(retained.size());
+    for (final var block : retained) {
+      final byte[] data = new byte[block.data().capacity()];
+      block.data().duplicate().clear().get(data);
+      out.writeLong(block.lowestPosition());
+      out.writeLong(block.highestPosition());
       out.writeInt(data.length);
       out.write(data);
+    }
+  }
+
+  /** Adds blocks read back from the journal, after those already held. */
+  void restore(final List<LogJournal.Block> journaled) {
+    for (final var block : journaled) {
+      blocks.put(block.lowestPosition(), new Block(block.highestPosition(), block.data()));
+      index.incrementAndGet();
     }
   }
 
@@ -105,6 +142,11 @@ public final class CompactingLogStorage implements LogStorage {
       log.index.incrementAndGet();
     }
     return log;
+  }
+
+  /** The position of the newest record held; 0 for an empty log. */
+  long highestPosition() {
+    return blocks.isEmpty() ? 0 : blocks.lastEntry().getValue().highestPosition();
   }
 
   public int blockCount() {

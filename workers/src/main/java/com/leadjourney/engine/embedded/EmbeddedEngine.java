@@ -1,15 +1,10 @@
 package com.leadjourney.engine.embedded;
 
+import com.leadjourney.engine.EngineProperties;
+import com.leadjourney.engine.GatewayAccess;
 import com.leadjourney.engine.Incidents;
 import com.leadjourney.engine.ProcessCatalog;
-import com.leadjourney.engine.EngineProperties;
-
-
 import com.leadjourney.engine.ReservedModelIds;
-
-import com.leadjourney.engine.GatewayAccess;
-
-
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.record.intent.ProcessIntent;
@@ -20,6 +15,8 @@ import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -43,10 +40,13 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The in-JVM Zeebe engine of embedded mode: RocksDB state (flat throughput with many open
  * journeys, unlike the stock in-memory DB) and an in-memory log that forgets what was processed.
- * A graceful stop keeps the state ({@link KeptEngineState}) and the next start continues from it,
- * open journeys and their tasks included. After a crash it starts empty: MySQL is the source of
- * truth and {@code JourneyStartup} rebuilds every open journey from it. Started while the context
- * is built, so it serves before the Camunda client opens job streams or deploys.
+ * Its state is kept on disk as a broker keeps it ({@link KeptEngineState}): a checkpoint every
+ * {@code checkpoint-interval} and a journal of every log block since, so the next start continues
+ * where this one stopped — open journeys, their tasks and timers — after a graceful stop and after
+ * a crash alike, replaying at most one interval of log. Only without kept state (first start,
+ * keep-state-on-stop off, state of another engine version) does it start empty; then MySQL is the
+ * source of truth and {@code JourneyStartup} rebuilds every open journey from it. Started while the
+ * context is built, so it serves before the Camunda client opens job streams or deploys.
  */
 @Component
 @ConditionalOnProperty(name = "leadjourney.engine.embedded", matchIfMissing = true)
@@ -58,12 +58,15 @@ public class EmbeddedEngine implements DisposableBean {
   private final KeptEngineState keptState;
   private final boolean keepStateOnStop;
   private final boolean continuesKeptState;
+  private final LogJournal journal;
+  private long nextCheckpoint; // guarded by checkpointing
+  private final Object checkpointing = new Object();
   /** The first key of the state this engine runs on: a start with empty state moves it. */
   private final long firstKeyOfState;
   private final CompactingLogStorage log;
   private final EmbeddedIncidents incidents;
   private final EmbeddedProcessCatalog processes;
-  private final ActivatedJobs activatedJobs = new ActivatedJobs();
+  private final ActivatedJobs activatedJobs;
   private final ModelPaths paths = new ModelPaths();
   // What advanceClock added; the actor clock keeps its own but does not expose it, and its
   // current time is only refreshed while actors run.
@@ -84,7 +87,11 @@ public class EmbeddedEngine implements DisposableBean {
     final var stateDir = properties.stateDir().toAbsolutePath();
     keptState = new KeptEngineState(stateDir);
     keepStateOnStop = properties.keepStateOnStop();
-    final Optional<KeptEngineState.Kept> kept = takeKeptState();
+    journal = keptState.journal();
+    if (!keepStateOnStop) {
+      keptState.discard(); // a state kept before it was switched off must not come back when it is switched on
+    }
+    final Optional<KeptEngineState.Kept> kept = keepStateOnStop ? takeKeptState() : Optional.empty();
     continuesKeptState = kept.isPresent();
     if (!continuesKeptState) {
       resetDirectory(stateDir);
@@ -95,6 +102,7 @@ public class EmbeddedEngine implements DisposableBean {
     log = kept.map(KeptEngineState.Kept::log).orElseGet(CompactingLogStorage::new);
     processes = kept.map(KeptEngineState.Kept::processes).orElseGet(EmbeddedProcessCatalog::new);
     incidents = kept.map(KeptEngineState.Kept::incidents).orElseGet(EmbeddedIncidents::new);
+    activatedJobs = kept.map(KeptEngineState.Kept::activatedJobs).orElseGet(ActivatedJobs::new);
     assembly =
         new EmbeddedEngineAssembly(
             new InetSocketAddress(properties.gatewayAddress(), properties.gatewayPort()),
@@ -111,21 +119,60 @@ public class EmbeddedEngine implements DisposableBean {
       assembly.clock().addTime(startOffset);
       offset = startOffset;
     }
+    if (keepStateOnStop) {
+      // Journaled from the first block on: until the first checkpoint here completes, the kept
+      // chain (the last checkpoint, its journal, this segment) is what a crash comes back to.
+      nextCheckpoint = nextSequence();
+      log.journalTo(journal, nextCheckpoint++);
+    }
     assembly.start();
+    kept.filter(k -> !k.graceful()).ifPresent(this::yieldJobsOfTheKilledRun);
     final long every = properties.logCompactionInterval().toMillis();
     compaction.scheduleWithFixedDelay(this::compactLog, every, every, TimeUnit.MILLISECONDS);
+    if (keepStateOnStop) {
+      checkpointQuietly();
+      final long interval = properties.checkpointInterval().toMillis();
+      compaction.scheduleWithFixedDelay(this::checkpointQuietly, interval, interval, TimeUnit.MILLISECONDS);
+    }
     Gauge.builder("leadjourney.engine.log.retained", log, CompactingLogStorage::retainedBytes).baseUnit("bytes")
         .description("Bytes of engine log not yet processed (embedded engine)").register(meterRegistry);
     LOG.info("Embedded Zeebe engine up: gRPC gateway on {}:{} (every call authenticated), state in {} ({})",
         properties.gatewayAddress(), properties.gatewayPort(), stateDir,
-        continuesKeptState ? "continued from the last graceful stop" : "new; open journeys are rebuilt from the database");
+        kept.map(EmbeddedEngine::describe).orElse("new; open journeys are rebuilt from the database"));
+  }
+
+  private static String describe(final KeptEngineState.Kept kept) {
+    return kept.graceful()
+        ? "continued from the last graceful stop"
+        : "recovered after a crash from checkpoint " + kept.checkpoint() + " and " + kept.journaledBlocks() + " journaled log blocks";
+  }
+
+  private long nextSequence() {
+    try {
+      return keptState.nextSequence();
+    } catch (final IOException e) {
+      throw new UncheckedIOException("Cannot read the kept engine state", e);
+    }
+  }
+
+  /**
+   * The killed run's workers held jobs; nobody will complete them. Yielded back so this run's workers
+   * get them now, not after their timeout (a held task listener would leave its task unworkable).
+   * Jobs activated by a command still unprocessed at the kill come back after their timeout.
+   */
+  private synchronized void yieldJobsOfTheKilledRun(final KeptEngineState.Kept kept) {
+    assembly.readEvents(this::keepTrackOf);
+    final long[] held = activatedJobs.keysActivatedUpTo(kept.logEnd());
+    assembly.yieldJobs(held);
+    LOG.info("{} jobs the killed run's workers held are given back", held.length);
   }
 
   private Optional<KeptEngineState.Kept> takeKeptState() {
     try {
       return keptState.take();
     } catch (final IOException | RuntimeException e) {
-      LOG.warn("Cannot continue from the engine state kept at the last stop; starting empty, open journeys are rebuilt", e);
+      LOG.warn("Cannot continue from the kept engine state; starting empty, open journeys are rebuilt", e);
+      keptState.discard();
       return Optional.empty();
     }
   }
@@ -136,15 +183,15 @@ public class EmbeddedEngine implements DisposableBean {
     return paths;
   }
 
-  /** True when this engine continues the state of the last graceful stop: nothing to rebuild. */
+  /** True when this engine continues the kept state (graceful stop or crash): nothing to rebuild. */
   public boolean continuesKeptState() {
     return continuesKeptState;
   }
 
   /**
-   * True for a key handed out before this engine's state began (a start after a crash): the task,
-   * job or instance it names is gone (its journey is rebuilt under new keys). Keys from before a
-   * graceful stop stay valid.
+   * True for a key handed out before this engine's state began (a start without kept state): the
+   * task, job or instance it names is gone (its journey is rebuilt under new keys). Keys of a
+   * continued state stay valid.
    */
   public boolean isFromEarlierStart(final long key) {
     return key <= firstKeyOfState;
@@ -170,20 +217,57 @@ public class EmbeddedEngine implements DisposableBean {
   }
 
   /**
-   * Keeps the state for the next start: processing stops first, so the checkpoint, the log blocks
-   * left and the views read from them agree. Work in flight is not lost: commands not processed
-   * yet are in the kept log and are processed after the restart, among them one yielding back each
-   * job the stopped workers held.
+   * A graceful stop's checkpoint: processing stops first, so nothing is left to replay but the
+   * commands not processed yet, among them one yielding back each job the stopped workers held.
    */
-  private synchronized void keepState() throws IOException {
-    compactLog();
-    assembly.stopProcessing();
-    final long readUpTo = assembly.readEvents(this::keepTrackOf);
-    assembly.yieldJobs(activatedJobs.keys());
+  private void keepState() throws IOException {
+    synchronized (this) {
+      compactLog();
+      assembly.stopProcessing();
+      assembly.readEvents(this::keepTrackOf);
+      assembly.yieldJobs(activatedJobs.keys());
+    }
     final long started = System.nanoTime();
-    assembly.checkpoint(keptState.prepare());
-    keptState.complete(new KeptEngineState.Kept(log, processes, incidents, firstKeyOfState, offset, readUpTo));
+    checkpoint(true);
     LOG.info("Engine state kept for the next start in {} ms ({} log blocks)", (System.nanoTime() - started) / 1_000_000, log.blockCount());
+  }
+
+  private void checkpointQuietly() {
+    try {
+      checkpoint(false);
+    } catch (final IOException | RuntimeException e) {
+      LOG.warn("Engine checkpoint failed; the last one and the journal after it still hold the state", e);
+    }
+  }
+
+  /**
+   * Takes a checkpoint while the engine runs, as a broker snapshots its partition: the journal
+   * switches to a new segment and the views are captured at the same instant, then RocksDB's
+   * checkpoint (consistent with the position it has processed up to) is written beside them. The
+   * blocks retained plus the new segment cover everything after that position.
+   */
+  private void checkpoint(final boolean graceful) throws IOException {
+    synchronized (checkpointing) {
+      final KeptEngineState.Checkpoint checkpoint;
+      synchronized (this) {
+        final long readUpTo = assembly.readEvents(this::keepTrackOf);
+        final long sequence = nextCheckpoint++;
+        final var retained = log.journalTo(journal, sequence);
+        checkpoint = new KeptEngineState.Checkpoint(sequence, retained, views(), firstKeyOfState, offset, readUpTo, graceful);
+      }
+      assembly.checkpoint(keptState.prepare(checkpoint.sequence()));
+      keptState.complete(checkpoint);
+    }
+  }
+
+  private byte[] views() throws IOException {
+    final var bytes = new ByteArrayOutputStream();
+    try (var out = new DataOutputStream(bytes)) {
+      processes.writeTo(out);
+      incidents.writeTo(out);
+      activatedJobs.writeTo(out);
+    }
+    return bytes.toByteArray();
   }
 
   /** What the app keeps from the log, since the embedded engine has no search API to ask later. */
@@ -213,6 +297,9 @@ public class EmbeddedEngine implements DisposableBean {
   public synchronized void advanceClock(final Duration duration) {
     assembly.clock().addTime(duration);
     offset = offset.plus(duration);
+    if (keepStateOnStop) {
+      keptState.recordClock(offset);
+    }
   }
 
   /** Moves the clock forward to wall-clock time if it started in the past; true if it had to. */
@@ -288,9 +375,24 @@ public class EmbeddedEngine implements DisposableBean {
       try {
         keepState();
       } catch (final IOException | RuntimeException e) {
-        LOG.warn("Cannot keep the engine state; the next start rebuilds open journeys from the database", e);
-        keptState.discard();
+        LOG.warn("Cannot take the stop's checkpoint; the next start continues from the last one and the journal", e);
       }
+    }
+    log.closeJournal();
+    assembly.close();
+  }
+
+  /** No checkpoint from now on, as if the next were far away. For crash tests. */
+  public void stopCheckpointsForTests() throws InterruptedException {
+    compaction.shutdownNow();
+    compaction.awaitTermination(30, TimeUnit.SECONDS);
+  }
+
+  /** Stops as a killed process would: no last checkpoint, the journal cut where it is. For crash tests. */
+  public void abandon() {
+    compaction.shutdownNow();
+    synchronized (checkpointing) {
+      log.closeJournal();
     }
     assembly.close();
   }

@@ -2,6 +2,7 @@ package com.leadjourney.engine.embedded;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -13,19 +14,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import io.camunda.zeebe.util.VersionUtil;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The embedded engine's state kept across a graceful stop, beside the running state directory: a
- * RocksDB checkpoint taken after the stream processor stopped, the log blocks not yet compacted away
- * (the engine replays them and its positions continue after them), and the views the app reads
- * from the log. A marker file, written last, says the set is complete. Taking the set consumes it,
- * so after a crash, which leaves no marker, the next start begins empty and rebuilds every open
- * journey from MySQL: RocksDB runs without its write-ahead log, so state left by a killed process
- * is not to be trusted.
+ * The embedded engine's state kept on disk beside the running state directory, so the next start
+ * continues where this one stopped — after a graceful stop and after a crash alike. It is a chain:
+ * a checkpoint (a RocksDB checkpoint of the state, the log blocks not yet compacted away, the views
+ * the app reads from the log, a marker written last) and the journal segments written since
+ * ({@link LogJournal}). A start copies the newest complete checkpoint into the state directory and
+ * hands the engine its log plus the journal: the engine replays what it had not processed, as a
+ * broker does from its snapshot and log. The running RocksDB state itself is never trusted after a
+ * crash (it runs without a write-ahead log); the checkpoint is. A graceful stop is one more
+ * checkpoint, taken after processing stopped.
  */
 final class KeptEngineState {
 
@@ -34,11 +41,20 @@ final class KeptEngineState {
       CompactingLogStorage log,
       EmbeddedProcessCatalog processes,
       EmbeddedIncidents incidents,
+      ActivatedJobs activatedJobs,
       long firstKeyOfState,
       Duration clockOffset,
-      long eventsReadUpTo) {}
+      long eventsReadUpTo,
+      boolean graceful,
+      long checkpoint,
+      int journaledBlocks,
+      long logEnd) {}
+
+  /** What a checkpoint writes beside the state, captured while the engine's views stood still. */
+  record Checkpoint(long sequence, List<LogJournal.Block> retained, byte[] views, long firstKeyOfState, Duration clockOffset, long eventsReadUpTo, boolean graceful) {}
 
   private static final String MARKER = "kept.properties";
+  private static final Pattern CHECKPOINT = Pattern.compile("checkpoint-(\\d{10})");
 
   private final Path stateDir;
   private final Path keptDir;
@@ -48,75 +64,103 @@ final class KeptEngineState {
     this.keptDir = stateDir.resolveSibling(stateDir.getFileName() + "-kept");
   }
 
-  /** Empties the kept set and returns where the state checkpoint goes (it must not exist yet). */
-  Path prepare() throws IOException {
-    discard();
-    Files.createDirectories(keptDir);
-    return keptDir.resolve("state");
+  /** The journal the running engine writes its log blocks to, in the kept directory. */
+  LogJournal journal() {
+    return new LogJournal(keptDir);
   }
 
-  /** Writes the rest of the set next to the checkpoint, the marker last. */
-  void complete(final Kept kept) throws IOException {
-    try (var out = dataOut(keptDir.resolve("log.bin"))) {
-      kept.log().writeTo(out);
+  /** The number the next checkpoint (and its journal segment) takes: after every one on disk. */
+  long nextSequence() throws IOException {
+    final long newestJournal = LogJournal.sequences(keptDir).stream().mapToLong(Long::longValue).max().orElse(0);
+    return Math.max(newestJournal, checkpoints().stream().mapToLong(Long::longValue).max().orElse(0)) + 1;
+  }
+
+  /** Empties checkpoint {@code sequence}'s directory and returns where its RocksDB checkpoint goes (it must not exist yet). */
+  Path prepare(final long sequence) throws IOException {
+    final Path dir = checkpointDir(sequence);
+    FileSystemUtils.deleteRecursively(dir);
+    Files.createDirectories(dir);
+    return dir.resolve("state");
+  }
+
+  /** Writes the rest of the checkpoint next to its state, the marker last; then drops what it replaces. */
+  void complete(final Checkpoint checkpoint) throws IOException {
+    final Path dir = checkpointDir(checkpoint.sequence());
+    try (var out = dataOut(dir.resolve("log.bin"))) {
+      CompactingLogStorage.writeTo(checkpoint.retained(), out);
     }
-    try (var out = dataOut(keptDir.resolve("views.bin"))) {
-      kept.processes().writeTo(out);
-      kept.incidents().writeTo(out);
-    }
+    Files.write(dir.resolve("views.bin"), checkpoint.views());
     final var marker = new Properties();
     marker.setProperty("engineVersion", VersionUtil.getVersion());
-    marker.setProperty("firstKeyOfState", Long.toString(kept.firstKeyOfState()));
-    marker.setProperty("clockOffset", kept.clockOffset().toString());
-    marker.setProperty("eventsReadUpTo", Long.toString(kept.eventsReadUpTo()));
-    final Path unfinished = keptDir.resolve(MARKER + ".tmp");
-    try (OutputStream out = Files.newOutputStream(unfinished)) {
-      marker.store(out, "Engine state kept at a graceful stop; the next start continues from it");
+    marker.setProperty("firstKeyOfState", Long.toString(checkpoint.firstKeyOfState()));
+    marker.setProperty("clockOffset", checkpoint.clockOffset().toString());
+    marker.setProperty("eventsReadUpTo", Long.toString(checkpoint.eventsReadUpTo()));
+    marker.setProperty("graceful", Boolean.toString(checkpoint.graceful()));
+    writeAtomically(dir.resolve(MARKER), marker, "Engine checkpoint; the next start continues from it and the journal after it");
+    for (final long older : checkpoints()) {
+      if (older < checkpoint.sequence()) {
+        FileSystemUtils.deleteRecursively(checkpointDir(older));
+      }
     }
-    Files.move(unfinished, keptDir.resolve(MARKER), StandardCopyOption.ATOMIC_MOVE);
+    LogJournal.deleteBefore(keptDir, checkpoint.sequence());
+  }
+
+  /** Engine time moved (tests, demos): kept at once, since a checkpoint may be a while away. */
+  void recordClock(final Duration offset) {
+    final var clock = new Properties();
+    clock.setProperty("clockOffset", offset.toString());
+    try {
+      Files.createDirectories(keptDir);
+      writeAtomically(keptDir.resolve("clock.properties"), clock, "Engine clock offset, newer than the checkpoint's");
+    } catch (final IOException e) {
+      throw new UncheckedIOException("Cannot keep the engine clock in " + keptDir, e);
+    }
   }
 
   /**
-   * The kept set, with its checkpoint moved into the state directory, or empty when there is none
-   * (first start, or the last run ended in a crash). Throws when a set exists but cannot be used:
-   * unreadable, or kept by another engine version (its state layout may differ; a cluster migrates
-   * it, this engine does not).
+   * The newest complete checkpoint and the journal after it, its state copied into the state
+   * directory, or empty when there is none (first start, keep-state-on-stop off). Throws when a
+   * set exists but cannot be used: unreadable, or kept by another engine version (its state layout
+   * may differ; a cluster migrates it, this engine does not).
    */
   Optional<Kept> take() throws IOException {
-    if (!Files.exists(keptDir.resolve(MARKER))) {
+    final Optional<Long> newest = checkpoints().stream().filter(s -> Files.exists(checkpointDir(s).resolve(MARKER))).max(Long::compare);
+    if (newest.isEmpty()) {
       discard();
       return Optional.empty();
     }
-    try {
-      final var marker = new Properties();
-      try (InputStream in = Files.newInputStream(keptDir.resolve(MARKER))) {
-        marker.load(in);
-      }
-      if (!VersionUtil.getVersion().equals(marker.getProperty("engineVersion"))) {
-        throw new IOException("The state was kept by engine " + marker.getProperty("engineVersion") + ", this is " + VersionUtil.getVersion());
-      }
-      final CompactingLogStorage log;
-      try (var in = dataIn(keptDir.resolve("log.bin"))) {
-        log = CompactingLogStorage.readFrom(in);
-      }
-      final var processes = new EmbeddedProcessCatalog();
-      final var incidents = new EmbeddedIncidents();
-      try (var in = dataIn(keptDir.resolve("views.bin"))) {
-        processes.readFrom(in);
-        incidents.readFrom(in);
-      }
-      FileSystemUtils.deleteRecursively(stateDir);
-      Files.move(keptDir.resolve("state"), stateDir);
-      return Optional.of(new Kept(
-          log,
-          processes,
-          incidents,
-          Long.parseLong(marker.getProperty("firstKeyOfState")),
-          Duration.parse(marker.getProperty("clockOffset")),
-          Long.parseLong(marker.getProperty("eventsReadUpTo"))));
-    } finally {
-      discard(); // used once: a crash in the run that follows must not bring it back
+    final Path dir = checkpointDir(newest.get());
+    final var marker = load(dir.resolve(MARKER));
+    if (!VersionUtil.getVersion().equals(marker.getProperty("engineVersion"))) {
+      throw new IOException("The state was kept by engine " + marker.getProperty("engineVersion") + ", this is " + VersionUtil.getVersion());
     }
+    final CompactingLogStorage log;
+    try (var in = dataIn(dir.resolve("log.bin"))) {
+      log = CompactingLogStorage.readFrom(in);
+    }
+    final var journaled = LogJournal.read(keptDir, newest.get());
+    log.restore(journaled);
+    final var processes = new EmbeddedProcessCatalog();
+    final var incidents = new EmbeddedIncidents();
+    final var activatedJobs = new ActivatedJobs();
+    try (var in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("views.bin"))))) {
+      processes.readFrom(in);
+      incidents.readFrom(in);
+      activatedJobs.readFrom(in);
+    }
+    FileSystemUtils.deleteRecursively(stateDir);
+    copyLinkingFiles(dir.resolve("state"), stateDir);
+    final Path clockFile = keptDir.resolve("clock.properties");
+    final String offset = Files.exists(clockFile) ? load(clockFile).getProperty("clockOffset") : marker.getProperty("clockOffset");
+    return Optional.of(new Kept(
+        log, processes, incidents, activatedJobs,
+        Long.parseLong(marker.getProperty("firstKeyOfState")),
+        Duration.parse(offset),
+        Long.parseLong(marker.getProperty("eventsReadUpTo")),
+        Boolean.parseBoolean(marker.getProperty("graceful")) && journaled.isEmpty(),
+        newest.get(),
+        journaled.size(),
+        log.highestPosition()));
   }
 
   void discard() {
@@ -125,6 +169,54 @@ final class KeptEngineState {
     } catch (final IOException e) {
       throw new UncheckedIOException("Cannot remove the kept engine state " + keptDir, e);
     }
+  }
+
+  /**
+   * RocksDB's table files never change once written, so they are hard-linked (a checkpoint of
+   * 100,000 open journeys copies in milliseconds); the few files RocksDB rewrites are copied.
+   */
+  private static void copyLinkingFiles(final Path from, final Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (final Path file : files.toList()) {
+        final Path target = to.resolve(file.getFileName().toString());
+        if (file.getFileName().toString().endsWith(".sst")) {
+          Files.createLink(target, file);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+
+  private List<Long> checkpoints() throws IOException {
+    if (!Files.isDirectory(keptDir)) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(keptDir)) {
+      return dirs.map(d -> CHECKPOINT.matcher(d.getFileName().toString())).filter(Matcher::matches)
+          .map(m -> Long.parseLong(m.group(1))).sorted().toList();
+    }
+  }
+
+  private Path checkpointDir(final long sequence) {
+    return keptDir.resolve("checkpoint-%010d".formatted(sequence));
+  }
+
+  private static void writeAtomically(final Path file, final Properties properties, final String comment) throws IOException {
+    final Path unfinished = file.resolveSibling(file.getFileName() + ".tmp");
+    try (OutputStream out = Files.newOutputStream(unfinished)) {
+      properties.store(out, comment);
+    }
+    Files.move(unfinished, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static Properties load(final Path file) throws IOException {
+    final var properties = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      properties.load(in);
+    }
+    return properties;
   }
 
   private static DataOutputStream dataOut(final Path file) throws IOException {
