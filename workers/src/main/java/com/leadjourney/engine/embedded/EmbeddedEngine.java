@@ -5,9 +5,6 @@ import com.leadjourney.engine.GatewayAccess;
 import com.leadjourney.engine.Incidents;
 import com.leadjourney.engine.ProcessCatalog;
 import com.leadjourney.engine.ReservedModelIds;
-import io.camunda.zeebe.logstreams.log.LoggedEvent;
-import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
-import io.camunda.zeebe.protocol.record.intent.ProcessIntent;
 import io.camunda.zeebe.process.test.engine.EmbeddedEngineAssembly;
 import io.camunda.zeebe.protocol.Protocol;
 import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
@@ -15,16 +12,12 @@ import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -35,7 +28,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The in-JVM Zeebe engine of embedded mode: RocksDB state (flat throughput with many open
@@ -58,16 +50,11 @@ public class EmbeddedEngine implements DisposableBean {
   private final KeptEngineState keptState;
   private final boolean keepStateOnStop;
   private final boolean continuesKeptState;
-  private final LogJournal journal;
-  private long nextCheckpoint; // guarded by checkpointing
-  private final Object checkpointing = new Object();
+  private final EngineCheckpoints checkpoints;
   /** The first key of the state this engine runs on: a start with empty state moves it. */
   private final long firstKeyOfState;
   private final CompactingLogStorage log;
-  private final EmbeddedIncidents incidents;
-  private final EmbeddedProcessCatalog processes;
-  private final ActivatedJobs activatedJobs;
-  private final ModelPaths paths = new ModelPaths();
+  private final LogViews views;
   // What advanceClock added; the actor clock keeps its own but does not expose it, and its
   // current time is only refreshed while actors run.
   private volatile Duration offset = Duration.ZERO;
@@ -87,22 +74,14 @@ public class EmbeddedEngine implements DisposableBean {
     final var stateDir = properties.stateDir().toAbsolutePath();
     keptState = new KeptEngineState(stateDir);
     keepStateOnStop = properties.keepStateOnStop();
-    journal = keptState.journal();
-    if (!keepStateOnStop) {
-      keptState.discard(); // a state kept before it was switched off must not come back when it is switched on
-    }
-    final Optional<KeptEngineState.Kept> kept = keepStateOnStop ? takeKeptState() : Optional.empty();
+    checkpoints = new EngineCheckpoints(keptState);
+    final Optional<KeptEngineState.Kept> kept = keptState.open(keepStateOnStop);
     continuesKeptState = kept.isPresent();
-    if (!continuesKeptState) {
-      resetDirectory(stateDir);
-    }
     firstKeyOfState =
         kept.map(KeptEngineState.Kept::firstKeyOfState)
             .orElse(Protocol.encodePartitionId(Protocol.START_PARTITION_ID, System.currentTimeMillis() * EngineStateDb.KEYS_PER_MILLISECOND));
     log = kept.map(KeptEngineState.Kept::log).orElseGet(CompactingLogStorage::new);
-    processes = kept.map(KeptEngineState.Kept::processes).orElseGet(EmbeddedProcessCatalog::new);
-    incidents = kept.map(KeptEngineState.Kept::incidents).orElseGet(EmbeddedIncidents::new);
-    activatedJobs = kept.map(KeptEngineState.Kept::activatedJobs).orElseGet(ActivatedJobs::new);
+    views = kept.map(KeptEngineState.Kept::views).orElseGet(LogViews::new);
     assembly =
         new EmbeddedEngineAssembly(
             new InetSocketAddress(properties.gatewayAddress(), properties.gatewayPort()),
@@ -120,10 +99,7 @@ public class EmbeddedEngine implements DisposableBean {
       offset = startOffset;
     }
     if (keepStateOnStop) {
-      // Journaled from the first block on: until the first checkpoint here completes, the kept
-      // chain (the last checkpoint, its journal, this segment) is what a crash comes back to.
-      nextCheckpoint = nextSequence();
-      log.journalTo(journal, nextCheckpoint++);
+      checkpoints.journalFromStart(log);
     }
     assembly.start();
     kept.filter(k -> !k.graceful()).ifPresent(this::yieldJobsOfTheKilledRun);
@@ -138,21 +114,7 @@ public class EmbeddedEngine implements DisposableBean {
         .description("Bytes of engine log not yet processed (embedded engine)").register(meterRegistry);
     LOG.info("Embedded Zeebe engine up: gRPC gateway on {}:{} (every call authenticated), state in {} ({})",
         properties.gatewayAddress(), properties.gatewayPort(), stateDir,
-        kept.map(EmbeddedEngine::describe).orElse("new; open journeys are rebuilt from the database"));
-  }
-
-  private static String describe(final KeptEngineState.Kept kept) {
-    return kept.graceful()
-        ? "continued from the last graceful stop"
-        : "recovered after a crash from checkpoint " + kept.checkpoint() + " and " + kept.journaledBlocks() + " journaled log blocks";
-  }
-
-  private long nextSequence() {
-    try {
-      return keptState.nextSequence();
-    } catch (final IOException e) {
-      throw new UncheckedIOException("Cannot read the kept engine state", e);
-    }
+        kept.map(KeptEngineState.Kept::describe).orElse("new; open journeys are rebuilt from the database"));
   }
 
   /**
@@ -161,26 +123,16 @@ public class EmbeddedEngine implements DisposableBean {
    * Jobs activated by a command still unprocessed at the kill come back after their timeout.
    */
   private synchronized void yieldJobsOfTheKilledRun(final KeptEngineState.Kept kept) {
-    assembly.readEvents(this::keepTrackOf);
-    final long[] held = activatedJobs.keysActivatedUpTo(kept.logEnd());
+    assembly.readEvents(views::apply);
+    final long[] held = views.activatedJobs.keysActivatedUpTo(kept.logEnd());
     assembly.yieldJobs(held);
     LOG.info("{} jobs the killed run's workers held are given back", held.length);
   }
 
-  private Optional<KeptEngineState.Kept> takeKeptState() {
-    try {
-      return keptState.take();
-    } catch (final IOException | RuntimeException e) {
-      LOG.warn("Cannot continue from the kept engine state; starting empty, open journeys are rebuilt", e);
-      keptState.discard();
-      return Optional.empty();
-    }
-  }
-
   /** The paths instances took, up to the engine's last write (tests: switch on with {@code record()}). */
   public synchronized ModelPaths paths() {
-    assembly.readEvents(this::keepTrackOf);
-    return paths;
+    assembly.readEvents(views::apply);
+    return views.paths;
   }
 
   /** True when this engine continues the kept state (graceful stop or crash): nothing to rebuild. */
@@ -197,19 +149,10 @@ public class EmbeddedEngine implements DisposableBean {
     return key <= firstKeyOfState;
   }
 
-  private static void resetDirectory(final java.nio.file.Path dir) {
-    try {
-      FileSystemUtils.deleteRecursively(dir);
-      Files.createDirectories(dir);
-    } catch (final IOException e) {
-      throw new UncheckedIOException("Cannot prepare the engine state directory " + dir, e);
-    }
-  }
-
   synchronized void compactLog() {
     try {
       final long processed = assembly.lastProcessedPosition();
-      final long read = assembly.readEvents(this::keepTrackOf);
+      final long read = assembly.readEvents(views::apply);
       log.compactUpTo(Math.min(processed, read));
     } catch (final RuntimeException e) {
       LOG.debug("Log compaction skipped", e);
@@ -224,8 +167,8 @@ public class EmbeddedEngine implements DisposableBean {
     synchronized (this) {
       compactLog();
       assembly.stopProcessing();
-      assembly.readEvents(this::keepTrackOf);
-      assembly.yieldJobs(activatedJobs.keys());
+      assembly.readEvents(views::apply);
+      assembly.yieldJobs(views.activatedJobs.keys());
     }
     final long started = System.nanoTime();
     checkpoint(true);
@@ -247,44 +190,16 @@ public class EmbeddedEngine implements DisposableBean {
    * blocks retained plus the new segment cover everything after that position.
    */
   private void checkpoint(final boolean graceful) throws IOException {
-    synchronized (checkpointing) {
-      final KeptEngineState.Checkpoint checkpoint;
-      synchronized (this) {
-        final long readUpTo = assembly.readEvents(this::keepTrackOf);
-        final long sequence = nextCheckpoint++;
-        final var retained = log.journalTo(journal, sequence);
-        checkpoint = new KeptEngineState.Checkpoint(sequence, retained, views(), firstKeyOfState, offset, readUpTo, graceful);
-      }
-      assembly.checkpoint(keptState.prepare(checkpoint.sequence()));
-      keptState.complete(checkpoint);
-    }
+    checkpoints.take(sequence -> capture(sequence, graceful), assembly::checkpoint);
   }
 
-  private byte[] views() throws IOException {
-    final var bytes = new ByteArrayOutputStream();
-    try (var out = new DataOutputStream(bytes)) {
-      processes.writeTo(out);
-      incidents.writeTo(out);
-      activatedJobs.writeTo(out);
-    }
-    return bytes.toByteArray();
-  }
-
-  /** What the app keeps from the log, since the embedded engine has no search API to ask later. */
-  private void keepTrackOf(final RecordMetadata metadata, final LoggedEvent event) {
-    switch (metadata.getValueType()) {
-      case INCIDENT -> incidents.apply(metadata, event);
-      case PROCESS_INSTANCE -> {
-        processes.elementInstance(metadata, event);
-        paths.apply(metadata, event);
-      }
-      case JOB, JOB_BATCH -> activatedJobs.apply(metadata, event);
-      case PROCESS -> {
-        if (metadata.getIntent() == ProcessIntent.CREATED) {
-          processes.deployed(event);
-        }
-      }
-      default -> {}
+  private synchronized KeptEngineState.Checkpoint capture(final long sequence, final boolean graceful) {
+    final long readUpTo = assembly.readEvents(views::apply);
+    final var retained = log.journalTo(checkpoints.journal(), sequence);
+    try {
+      return new KeptEngineState.Checkpoint(sequence, retained, views.bytes(), firstKeyOfState, offset, readUpTo, graceful);
+    } catch (final IOException e) {
+      throw new UncheckedIOException("Cannot capture the engine's views", e);
     }
   }
 
@@ -338,30 +253,12 @@ public class EmbeddedEngine implements DisposableBean {
   /** Open incidents, as read from the engine's log (refreshed with each compaction). */
   public List<Incidents.Incident> openIncidents() {
     compactLog();
-    return incidents.open();
+    return views.incidents.open();
   }
 
   /** Deployed versions and live positions, read from the engine's log up to the moment of each question. */
   public ProcessCatalog processCatalog() {
-    return new ProcessCatalog() {
-      @Override
-      public List<Version> versions() {
-        compactLog();
-        return processes.versions();
-      }
-
-      @Override
-      public Optional<String> bpmnXml(final long processDefinitionKey) {
-        compactLog();
-        return processes.bpmnXml(processDefinitionKey);
-      }
-
-      @Override
-      public Map<String, Long> activeByElement(final long processDefinitionKey) {
-        compactLog();
-        return processes.activeByElement(processDefinitionKey);
-      }
-    };
+    return views.processes.refreshedBy(this::compactLog);
   }
 
   public CompactingLogStorage log() {
@@ -378,7 +275,7 @@ public class EmbeddedEngine implements DisposableBean {
         LOG.warn("Cannot take the stop's checkpoint; the next start continues from the last one and the journal", e);
       }
     }
-    log.closeJournal();
+    checkpoints.stop(log);
     assembly.close();
   }
 
@@ -391,9 +288,7 @@ public class EmbeddedEngine implements DisposableBean {
   /** Stops as a killed process would: no last checkpoint, the journal cut where it is. For crash tests. */
   public void abandon() {
     compaction.shutdownNow();
-    synchronized (checkpointing) {
-      log.closeJournal();
-    }
+    checkpoints.stop(log);
     assembly.close();
   }
 }

@@ -141,4 +141,27 @@ final class EmbeddedProcessCatalog implements ProcessCatalog {
         .forEach(p -> counts.put(p.elementId, p.active));
     return counts;
   }
+
+  /** This catalogue, brought up to the engine's last write before each question. */
+  ProcessCatalog refreshedBy(final Runnable refresh) {
+    return new ProcessCatalog() {
+      @Override
+      public List<Version> versions() {
+        refresh.run();
+        return EmbeddedProcessCatalog.this.versions();
+      }
+
+      @Override
+      public Optional<String> bpmnXml(final long processDefinitionKey) {
+        refresh.run();
+        return EmbeddedProcessCatalog.this.bpmnXml(processDefinitionKey);
+      }
+
+      @Override
+      public Map<String, Long> activeByElement(final long processDefinitionKey) {
+        refresh.run();
+        return EmbeddedProcessCatalog.this.activeByElement(processDefinitionKey);
+      }
+    };
+  }
 }

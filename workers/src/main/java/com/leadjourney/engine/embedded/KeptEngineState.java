@@ -21,6 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import io.camunda.zeebe.util.VersionUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -36,19 +38,26 @@ import org.springframework.util.FileSystemUtils;
  */
 final class KeptEngineState {
 
+  private static final Logger LOG = LoggerFactory.getLogger(KeptEngineState.class);
+
   /** What a restarted engine continues from. */
   record Kept(
       CompactingLogStorage log,
-      EmbeddedProcessCatalog processes,
-      EmbeddedIncidents incidents,
-      ActivatedJobs activatedJobs,
+      LogViews views,
       long firstKeyOfState,
       Duration clockOffset,
       long eventsReadUpTo,
       boolean graceful,
       long checkpoint,
       int journaledBlocks,
-      long logEnd) {}
+      long logEnd) {
+
+    String describe() {
+      return graceful
+          ? "continued from the last graceful stop"
+          : "recovered after a crash from checkpoint " + checkpoint + " and " + journaledBlocks + " journaled log blocks";
+    }
+  }
 
   /** What a checkpoint writes beside the state, captured while the engine's views stood still. */
   record Checkpoint(long sequence, List<LogJournal.Block> retained, byte[] views, long firstKeyOfState, Duration clockOffset, long eventsReadUpTo, boolean graceful) {}
@@ -62,6 +71,32 @@ final class KeptEngineState {
   KeptEngineState(final Path stateDir) {
     this.stateDir = stateDir;
     this.keptDir = stateDir.resolveSibling(stateDir.getFileName() + "-kept");
+  }
+
+  /**
+   * What the engine starts on: the kept state, its checkpoint copied into the state directory, or
+   * empty (the state directory emptied) when there is none or it cannot be used. A state kept
+   * before keeping was switched off is dropped, so it cannot come back when it is switched on.
+   */
+  Optional<Kept> open(final boolean keep) {
+    Optional<Kept> kept = Optional.empty();
+    if (keep) {
+      try {
+        kept = take();
+      } catch (final IOException | RuntimeException e) {
+        LOG.warn("Cannot continue from the kept engine state; starting empty, open journeys are rebuilt", e);
+      }
+    }
+    try {
+      if (kept.isEmpty()) {
+        discard();
+        FileSystemUtils.deleteRecursively(stateDir);
+        Files.createDirectories(stateDir);
+      }
+    } catch (final IOException e) {
+      throw new UncheckedIOException("Cannot prepare the engine state directory " + stateDir, e);
+    }
+    return kept;
   }
 
   /** The journal the running engine writes its log blocks to, in the kept directory. */
@@ -123,7 +158,7 @@ final class KeptEngineState {
    * set exists but cannot be used: unreadable, or kept by another engine version (its state layout
    * may differ; a cluster migrates it, this engine does not).
    */
-  Optional<Kept> take() throws IOException {
+  private Optional<Kept> take() throws IOException {
     final Optional<Long> newest = checkpoints().stream().filter(s -> Files.exists(checkpointDir(s).resolve(MARKER))).max(Long::compare);
     if (newest.isEmpty()) {
       discard();
@@ -140,20 +175,16 @@ final class KeptEngineState {
     }
     final var journaled = LogJournal.read(keptDir, newest.get());
     log.restore(journaled);
-    final var processes = new EmbeddedProcessCatalog();
-    final var incidents = new EmbeddedIncidents();
-    final var activatedJobs = new ActivatedJobs();
+    final LogViews views;
     try (var in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("views.bin"))))) {
-      processes.readFrom(in);
-      incidents.readFrom(in);
-      activatedJobs.readFrom(in);
+      views = LogViews.readFrom(in);
     }
     FileSystemUtils.deleteRecursively(stateDir);
     copyLinkingFiles(dir.resolve("state"), stateDir);
     final Path clockFile = keptDir.resolve("clock.properties");
     final String offset = Files.exists(clockFile) ? load(clockFile).getProperty("clockOffset") : marker.getProperty("clockOffset");
     return Optional.of(new Kept(
-        log, processes, incidents, activatedJobs,
+        log, views,
         Long.parseLong(marker.getProperty("firstKeyOfState")),
         Duration.parse(offset),
         Long.parseLong(marker.getProperty("eventsReadUpTo")),
