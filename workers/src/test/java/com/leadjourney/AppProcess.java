@@ -140,6 +140,29 @@ public final class AppProcess implements AutoCloseable {
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
   }
 
+  /**
+   * SIGKILL to the app and its embedded MariaDB at the same instant, as a power cut or an OOM kill of
+   * the whole container would: nothing is stopped gracefully, transactions in flight are cut.
+   */
+  public void killWithDatabase() throws InterruptedException {
+    final List<ProcessHandle> children = process.descendants().toList();
+    assertThat(children).as("the app's MariaDB server").isNotEmpty();
+    process.destroyForcibly();
+    children.forEach(ProcessHandle::destroyForcibly);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    for (final ProcessHandle child : children) {
+      child.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+    }
+  }
+
+  /** SIGKILL to the app's MariaDB server alone; the app goes on running. */
+  public void killDatabase() {
+    final List<ProcessHandle> servers = process.descendants().filter(p -> p.info().command().orElse("").contains("mariadbd")).toList();
+    assertThat(servers).as("the app's MariaDB server").hasSize(1);
+    servers.getFirst().destroyForcibly();
+    servers.getFirst().onExit().orTimeout(30, TimeUnit.SECONDS).join();
+  }
+
   /** SIGTERM, as an orchestrator stops it: the app closes its context (and its embedded servers). */
   @Override
   public void close() throws InterruptedException {
