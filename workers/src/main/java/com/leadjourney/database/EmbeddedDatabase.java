@@ -60,7 +60,7 @@ public class EmbeddedDatabase {
    */
   public static DB start(final Path root, final int port, final String schema, final List<String> moreArguments)
       throws ManagedProcessException {
-    final Path pidFile = root.resolve("mariadbd.pid");
+    final Path pidFile = pidFile(root);
     stopOrphanedServer(pidFile);
     createDirectories(root);
     final Account account = account(root);
@@ -163,6 +163,11 @@ public class EmbeddedDatabase {
     // task still asking for a connection then should give up in seconds, not hold shutdown 30 s.
     dataSource.setConnectionTimeout(5_000);
     return dataSource;
+  }
+
+  /** Where the server writes its process id; it removes the file when stopped on purpose. */
+  static Path pidFile(final Path root) {
+    return root.resolve("mariadbd.pid");
   }
 
   /**

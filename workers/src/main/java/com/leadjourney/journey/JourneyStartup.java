@@ -18,10 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After start: deploy the models, then (embedded engine only) rebuild from MySQL every open journey
- * the engine does not hold: all of them when its state starts empty (first start, after a crash).
- * New leads' journeys start as soon as the open ones are listed, not after all of them are rebuilt
- * (28 a second on two cores: an hour at 100,000 open). Runs in
- * the background so intake answers even while the engine is unreachable.
+ * the engine does not hold. Normally none: the engine continues its kept state after a graceful
+ * stop and after a crash. All of them when its state starts empty (keeping switched off, state of
+ * another engine version, a crash before the first checkpoint): then new leads' journeys start as
+ * soon as the open ones are listed, not after all of them are rebuilt (28 a second on two cores).
+ * Runs in the background so intake answers even while the engine is unreachable.
  */
 @Component
 public class JourneyStartup implements ApplicationRunner {

@@ -85,8 +85,8 @@ class ScaleOutTest {
     final double jobsA = apps.get(0).counter("camunda_job_invocations_total", "action=\"completed\"");
     final double jobsB = apps.get(1).counter("camunda_job_invocations_total", "action=\"completed\"");
     System.out.printf("scale-out: %d leads over two instances; jobs completed by a %.0f, by b %.0f (b/a %.2f)%n", LEADS, jobsA, jobsB, jobsB / jobsA);
-    assertThat(jobsA).as("instance a took jobs").isPositive();
-    assertThat(jobsB).as("instance b took jobs").isPositive();
+    // A split, not a trickle: the engine pushes each job type's jobs to both instances' streams in turn.
+    assertThat(jobsA / (jobsA + jobsB)).as("instance a's share of the jobs").isBetween(0.25, 0.75);
   }
 
   private AppProcess start(final String name) {
