@@ -246,8 +246,7 @@ public class TaskInbox {
     if (engineRestarts.isFromEarlierStart(userTaskKey)) {
       // The engine would answer "not found", which otherwise means "done before, our reply was
       // lost": the work would be recorded while the journey never hears of it.
-      throw new ResponseStatusException(HttpStatus.CONFLICT, "Task " + userTaskKey
-          + " is from before the app restarted; its journey is being restored and the task comes back in a moment under a new number");
+      throw new TaskNotBackYet(userTaskKey);
     }
     return task;
   }

@@ -37,7 +37,7 @@ class DatabaseKillTest {
   private final ConcurrentHashMap<Integer, Boolean> accepted = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
-  private final AtomicLong lastRefusal = new AtomicLong();
+  private final AtomicLong slowestNanos = new AtomicLong();
   private AppProcess app;
 
   @AfterEach
@@ -65,14 +65,11 @@ class DatabaseKillTest {
     final int requestsInFlight = inFlight.get();
     final int answeredBefore = accepted.size();
     app.killDatabase();
-    final long killedAt = System.nanoTime();
     assertThat(requestsInFlight).as("requests in flight at the kill").isPositive();
 
     clients.shutdown();
     assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).as("every lead accepted in the end").isTrue();
     assertThat(accepted).hasSize(LEADS);
-    assertThat(refused.get()).as("requests refused while the database was gone").isPositive();
-    final double refusedFor = (lastRefusal.get() - killedAt) / 1e9;
     await().atMost(Duration.ofMinutes(5)).until(() -> count("select count(*) from human_task where element_id = 'WorkLead' and state = 'OPEN'") >= LEADS);
     Thread.sleep(3_000); // a late duplicate would land now
 
@@ -86,13 +83,14 @@ class DatabaseKillTest {
     assertThat(app.get("/api/incidents").body()).as("journeys that ran out of retries").isEqualTo("[]");
     assertThat(Files.readString(dataDir.resolve("app.log"))).contains("The embedded MariaDB server", "starting it again");
     System.out.printf(
-        "database kill: %d leads, MariaDB killed with %d answered and %d requests in flight; refused %d times for %.1f s until the watchdog's restart answered; 0 lost, 0 doubled, 0 incidents%n",
-        LEADS, answeredBefore, requestsInFlight, refused.get(), refusedFor);
+        "database kill: %d leads, MariaDB killed with %d answered and %d requests in flight; %d attempts refused, the slowest answer %.1f s (waiting for a connection while the watchdog started the server again); 0 lost, 0 doubled, 0 incidents%n",
+        LEADS, answeredBefore, requestsInFlight, refused.get(), slowestNanos.get() / 1e9);
   }
 
   /** One attempt; true once the app answered 202 for this lead. */
   private boolean post(final int i) {
     inFlight.incrementAndGet();
+    final long sent = System.nanoTime();
     try {
       final String body = JourneyDriver.strongFitWebinarLead("db-kill-" + i + "@db-kill-co" + i + ".com", "Db kill co " + i);
       if (app.send("POST", "/api/leads", body, "db-kill-" + i).statusCode() == 202) {
@@ -103,9 +101,9 @@ class DatabaseKillTest {
       // sent again below, with the same key
     } finally {
       inFlight.decrementAndGet();
+      slowestNanos.accumulateAndGet(System.nanoTime() - sent, Math::max);
     }
     refused.incrementAndGet();
-    lastRefusal.set(System.nanoTime());
     return false;
   }
 

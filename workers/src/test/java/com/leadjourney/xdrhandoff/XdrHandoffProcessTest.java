@@ -151,7 +151,8 @@ class XdrHandoffProcessTest extends JourneyTest {
 
     final var response = api().admin().postForEntity("/api/tasks/" + earlierKey + "/completion", Map.of("outcome", "meeting-booked"), Map.class);
 
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("10");
     assertThat((String) response.getBody().get("detail")).contains("from before the app restarted");
     assertThat(jdbc.queryForObject("select state from human_task where user_task_key = ?", String.class, earlierKey)).isEqualTo("OPEN");
     assertThat(timelineTypes(leadId)).doesNotContain("TASK_COMPLETED");
