@@ -11,6 +11,7 @@ import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,7 @@ public class EmbeddedEngine implements DisposableBean {
   private final boolean keepStateOnStop;
   private final boolean continuesKeptState;
   private final EngineCheckpoints checkpoints;
+  private final Timer checkpointTimer;
   /** The first key of the state this engine runs on: a start with empty state moves it. */
   private final long firstKeyOfState;
   private final CompactingLogStorage log;
@@ -105,6 +107,7 @@ public class EmbeddedEngine implements DisposableBean {
     kept.filter(k -> !k.graceful()).ifPresent(this::yieldJobsOfTheKilledRun);
     final long every = properties.logCompactionInterval().toMillis();
     compaction.scheduleWithFixedDelay(this::compactLog, every, every, TimeUnit.MILLISECONDS);
+    checkpointTimer = Timer.builder("leadjourney.engine.checkpoint").description("Time to checkpoint the embedded engine's state").register(meterRegistry);
     if (keepStateOnStop) {
       checkpointQuietly();
       final long interval = properties.checkpointInterval().toMillis();
@@ -190,7 +193,9 @@ public class EmbeddedEngine implements DisposableBean {
    * blocks retained plus the new segment cover everything after that position.
    */
   private void checkpoint(final boolean graceful) throws IOException {
+    final long started = System.nanoTime();
     checkpoints.take(sequence -> capture(sequence, graceful), assembly::checkpoint);
+    checkpointTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
   }
 
   private synchronized KeptEngineState.Checkpoint capture(final long sequence, final boolean graceful) {
