@@ -64,6 +64,9 @@ class RestartBenchmark {
     first.close();
     final double stopped = secondsSince(stopping);
     final CharSequence graceful;
+    final long stillOpen;
+    final long oldest;
+    final long newest;
     try (AppProcess second = AppProcess.start(dir, "app-2", httpPort, arguments)) {
       final double answering = secondsSince(stopping);
       System.out.printf("%n(f) embedded restart with %,d open journeys, SIGTERM (engine state kept)%n", open);
@@ -74,11 +77,11 @@ class RestartBenchmark {
         write(open, graceful, "");
         return;
       }
+      stillOpen = count("select count(*)" + OPEN_TASKS);
+      oldest = count("select min(user_task_key)" + OPEN_TASKS);
+      newest = count("select max(user_task_key)" + OPEN_TASKS);
       second.killWithDatabase();
     }
-    final long stillOpen = count("select count(*)" + OPEN_TASKS);
-    final long oldest = count("select min(user_task_key)" + OPEN_TASKS);
-    final long newest = count("select max(user_task_key)" + OPEN_TASKS);
     final long killed = System.nanoTime();
     try (AppProcess third = AppProcess.start(dir, "app-3", httpPort, arguments)) {
       final double answering = secondsSince(killed);
