@@ -35,13 +35,7 @@ class EngineRestartTest {
     final long waiting;
     final var first = start(true);
     try (CamundaClient client = client()) {
-      client.newDeployResourceCommand()
-          .addProcessModel(Bpmn.createExecutableProcess("job-probe").startEvent().serviceTask("Work", t -> t.zeebeJobType("kept-work")).endEvent().done(), "job-probe.bpmn")
-          .addProcessModel(Bpmn.createExecutableProcess("timer-probe").startEvent().intermediateCatchEvent("Wait", e -> e.timerWithDuration("PT3S"))
-              .serviceTask("AfterTimer", t -> t.zeebeJobType("after-timer")).endEvent().done(), "timer-probe.bpmn")
-          .addProcessModel(Bpmn.createExecutableProcess("incident-probe").startEvent()
-              .serviceTask("Broken", t -> t.zeebeJobTypeExpression("missingType")).endEvent().done(), "incident-probe.bpmn")
-          .send().join();
+      deployProbes(client);
       client.newCreateInstanceCommand().bpmnProcessId("incident-probe").latestVersion().send().join();
       waiting = client.newCreateInstanceCommand().bpmnProcessId("job-probe").latestVersion().variables(Map.of("leadId", "L-1")).send().join()
           .getProcessInstanceKey();
@@ -84,11 +78,7 @@ class EngineRestartTest {
     final long journaled;
     final var first = start(true, Duration.ofSeconds(2));
     try (CamundaClient client = client()) {
-      client.newDeployResourceCommand()
-          .addProcessModel(Bpmn.createExecutableProcess("job-probe").startEvent().serviceTask("Work", t -> t.zeebeJobType("kept-work")).endEvent().done(), "job-probe.bpmn")
-          .addProcessModel(Bpmn.createExecutableProcess("timer-probe").startEvent().intermediateCatchEvent("Wait", e -> e.timerWithDuration("PT3S"))
-              .serviceTask("AfterTimer", t -> t.zeebeJobType("after-timer")).endEvent().done(), "timer-probe.bpmn")
-          .send().join();
+      deployProbes(client);
       checkpointed = client.newCreateInstanceCommand().bpmnProcessId("job-probe").latestVersion().variables(Map.of("leadId", "L-1")).send().join()
           .getProcessInstanceKey();
       Thread.sleep(3_000); // a checkpoint holds this one
@@ -159,6 +149,17 @@ class EngineRestartTest {
     } finally {
       engine.destroy();
     }
+  }
+
+  /** A job waiting for a worker, a timer three seconds out, an incident. */
+  private static void deployProbes(final CamundaClient client) {
+    client.newDeployResourceCommand()
+        .addProcessModel(Bpmn.createExecutableProcess("job-probe").startEvent().serviceTask("Work", t -> t.zeebeJobType("kept-work")).endEvent().done(), "job-probe.bpmn")
+        .addProcessModel(Bpmn.createExecutableProcess("timer-probe").startEvent().intermediateCatchEvent("Wait", e -> e.timerWithDuration("PT3S"))
+            .serviceTask("AfterTimer", t -> t.zeebeJobType("after-timer")).endEvent().done(), "timer-probe.bpmn")
+        .addProcessModel(Bpmn.createExecutableProcess("incident-probe").startEvent()
+            .serviceTask("Broken", t -> t.zeebeJobTypeExpression("missingType")).endEvent().done(), "incident-probe.bpmn")
+        .send().join();
   }
 
   private Path newestMarker() throws IOException {

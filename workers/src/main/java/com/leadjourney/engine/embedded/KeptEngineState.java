@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import io.camunda.zeebe.util.VersionUtil;
@@ -221,13 +220,7 @@ final class KeptEngineState {
   }
 
   private List<Long> checkpoints() throws IOException {
-    if (!Files.isDirectory(keptDir)) {
-      return List.of();
-    }
-    try (Stream<Path> dirs = Files.list(keptDir)) {
-      return dirs.map(d -> CHECKPOINT.matcher(d.getFileName().toString())).filter(Matcher::matches)
-          .map(m -> Long.parseLong(m.group(1))).sorted().toList();
-    }
+    return LogJournal.numbered(keptDir, CHECKPOINT);
   }
 
   private Path checkpointDir(final long sequence) {

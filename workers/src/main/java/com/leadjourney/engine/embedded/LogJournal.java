@@ -108,11 +108,16 @@ final class LogJournal implements AutoCloseable {
   }
 
   static List<Long> sequences(final Path dir) throws IOException {
+    return numbered(dir, SEGMENT);
+  }
+
+  /** The numbers of the entries of {@code dir} whose names match {@code named} (its group 1 is the number), ascending. */
+  static List<Long> numbered(final Path dir, final Pattern named) throws IOException {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.map(f -> SEGMENT.matcher(f.getFileName().toString())).filter(Matcher::matches)
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.map(f -> named.matcher(f.getFileName().toString())).filter(Matcher::matches)
           .map(m -> Long.parseLong(m.group(1))).sorted().toList();
     }
   }
