@@ -1,5 +1,7 @@
 package com.leadjourney.engine;
 
+import java.util.List;
+
 /**
  * What the app must know about the engine's memory across its own restarts. A cluster keeps its
  * state: nothing to rebuild. The embedded engine keeps it after a graceful stop and loses it after
@@ -15,6 +17,14 @@ public interface EngineRestarts {
 
   /** True for a key (a user task's) the engine handed out before this start and has forgotten since. */
   boolean isFromEarlierStart(long key);
+
+  /**
+   * Of these journey instances, those a continued engine does not hold: acknowledged an instant
+   * before a crash, their records never reached the engine's journal. A cluster: none known.
+   */
+  default List<Long> notHeld(final List<Long> processInstanceKeys) {
+    return List.of();
+  }
 
   /** A cluster: its state outlives every restart of the app. */
   EngineRestarts CLUSTER = new EngineRestarts() {

@@ -4,6 +4,7 @@ import com.leadjourney.engine.EngineRestarts;
 import com.leadjourney.engine.ProcessDeployment;
 import com.leadjourney.lead.LeadRepository;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,6 +87,8 @@ public class JourneyStartup implements ApplicationRunner {
         // The engine is new: no instance it knew of exists any more.
         transaction.executeWithoutResult(tx -> leads.forgetEngineInstances());
         enginesInstancesForgotten = true;
+      } else {
+        forgetInstancesTheEngineLost();
       }
       final var open = leads.findJourneysToRebuild();
       // From here new journeys do not mix with the rebuild: they are not in this list (their leads
@@ -122,6 +125,15 @@ public class JourneyStartup implements ApplicationRunner {
       LOG.warn("Cannot rebuild the open journeys while the database is unreachable ({}); trying again in {} s", e.getMessage(),
           RETRY_REBUILD.toSeconds());
       return false;
+    }
+  }
+
+  /** A continued engine lacks an instance only if a crash cut its records off the journal: rebuilt like the rest. */
+  private void forgetInstancesTheEngineLost() {
+    final List<Long> lost = engineRestarts.notHeld(leads.findOpenJourneyInstanceKeys());
+    if (!lost.isEmpty()) {
+      LOG.warn("{} open journeys are bound to instances the engine does not hold (lost in a crash); rebuilding them", lost.size());
+      transaction.executeWithoutResult(tx -> leads.forgetEngineInstances(lost));
     }
   }
 

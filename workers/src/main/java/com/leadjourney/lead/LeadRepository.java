@@ -70,4 +70,11 @@ public interface LeadRepository extends JpaRepository<Lead, String> {
       update Lead l set l.processInstanceKey = null
       where l.journeyState = com.leadjourney.lead.Lead.JourneyState.OPEN""")
   int forgetEngineInstances();
+
+  @Modifying(clearAutomatically = true)
+  @Query(
+      """
+      update Lead l set l.processInstanceKey = null
+      where l.journeyState = com.leadjourney.lead.Lead.JourneyState.OPEN and l.processInstanceKey in :keys""")
+  int forgetEngineInstances(@Param("keys") java.util.Collection<Long> keys);
 }

@@ -102,6 +102,7 @@ class EngineRestartTest {
     try (CamundaClient client = client()) {
       assertThat(second.continuesKeptState()).as("continued, not rebuilt").isTrue();
       assertThat(second.isFromEarlierStart(journaled)).isFalse();
+      assertThat(second.notHeld(List.of(checkpointed, journaled, 42L))).as("instances the engine lacks: only the made-up one").containsExactly(42L);
       final List<Long> instances = List.of(activateOne(client, "kept-work").getProcessInstanceKey(), activateOne(client, "kept-work").getProcessInstanceKey());
       assertThat(instances).as("both held jobs given back at once, the checkpointed and the journaled").containsExactlyInAnyOrder(checkpointed, journaled);
       assertThat(activateOne(client, "after-timer").getBpmnProcessId()).as("the timer set before the kill fired after it").isEqualTo("timer-probe");

@@ -61,6 +61,7 @@ public final class CompactingLogStorage implements LogStorage {
       journal.write(lowestPosition, highestPosition, blockBuffer);
     }
     blocks.put(lowestPosition, new Block(highestPosition, blockBuffer));
+    notifyAll(); // awaitPosition
     final long blockIndex = index.incrementAndGet();
     listener.onWrite(blockIndex, highestPosition);
     listener.onCommit(blockIndex, highestPosition);
@@ -142,6 +143,23 @@ public final class CompactingLogStorage implements LogStorage {
       log.index.incrementAndGet();
     }
     return log;
+  }
+
+  /** Waits until the log holds {@code position}; throws after {@code patience}. */
+  synchronized void awaitPosition(final long position, final java.time.Duration patience) {
+    final long giveUpAt = System.nanoTime() + patience.toNanos();
+    try {
+      while (highestPosition() < position) {
+        final long left = giveUpAt - System.nanoTime();
+        if (left <= 0) {
+          throw new IllegalStateException("The engine's log did not reach position " + position + " within " + patience);
+        }
+        wait(Math.max(1, left / 1_000_000));
+      }
+    } catch (final InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the engine's log", e);
+    }
   }
 
   /** The position of the newest record held; 0 for an empty log. */

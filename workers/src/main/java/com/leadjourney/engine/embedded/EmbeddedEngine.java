@@ -57,18 +57,13 @@ public class EmbeddedEngine implements DisposableBean {
   private final long firstKeyOfState;
   private final CompactingLogStorage log;
   private final LogViews views;
-  // What advanceClock added; the actor clock keeps its own but does not expose it, and its
-  // current time is only refreshed while actors run.
-  private volatile Duration offset = Duration.ZERO;
+  private final EngineClock clock;
   private final ScheduledExecutorService compaction =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().name("engine-log-compaction").daemon().unstarted(r));
 
-  /**
-   * The engine's own meters (zeebe_*: stream processor, RocksDB, backpressure) stay inside: they break
-   * Prometheus naming rules (camelCase labels, "_count" gauges) and describe a test engine's
-   * internals, not the journey. On a cluster the broker exports its own.
-   */
+  /** The engine's own meters (zeebe_*) stay inside: they break Prometheus naming rules (camelCase labels,
+   * "_count" gauges) and describe a test engine's internals, not the journey. A broker exports its own. */
   private final MeterRegistry engineInternals = new SimpleMeterRegistry();
 
   public EmbeddedEngine(
@@ -94,12 +89,12 @@ public class EmbeddedEngine implements DisposableBean {
             kept.map(KeptEngineState.Kept::eventsReadUpTo).orElse(-1L),
             new ScheduledCommandsInFlight());
     // Kept state continues on the clock it ran on; timers keep their due times in engine time.
-    final Duration startOffset = kept.map(KeptEngineState.Kept::clockOffset).orElse(properties.clockStartsBack().negated());
-    if (!startOffset.isZero()) {
-      // Before any actor runs: a running engine's timers only cope with time moving forward.
-      assembly.clock().addTime(startOffset);
-      offset = startOffset;
-    }
+    clock = new EngineClock(assembly.clock(), kept.map(KeptEngineState.Kept::clockOffset).orElse(properties.clockStartsBack().negated()),
+        offset -> {
+          if (keepStateOnStop) {
+            keptState.recordClock(offset);
+          }
+        });
     if (keepStateOnStop) {
       checkpoints.journalFromStart(log);
     }
@@ -152,6 +147,12 @@ public class EmbeddedEngine implements DisposableBean {
     return key <= firstKeyOfState;
   }
 
+  /** Those of the process instances the engine does not hold (read from its log up to now). */
+  public List<Long> notHeld(final List<Long> processInstanceKeys) {
+    compactLog();
+    return processInstanceKeys.stream().filter(key -> !views.processes.isActive(key)).toList();
+  }
+
   synchronized void compactLog() {
     try {
       final long processed = assembly.lastProcessedPosition();
@@ -194,15 +195,25 @@ public class EmbeddedEngine implements DisposableBean {
    */
   private void checkpoint(final boolean graceful) throws IOException {
     final long started = System.nanoTime();
-    checkpoints.take(sequence -> capture(sequence, graceful), assembly::checkpoint);
+    checkpoints.take(sequence -> capture(sequence, graceful), this::writeState);
     checkpointTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * RocksDB's checkpoint, complete only once the log holds every record the state already counts: the
+   * engine commits a command's state before its records reach the log storage (a broker's snapshot
+   * likewise waits for the log to be committed up to the last written position).
+   */
+  private void writeState(final java.nio.file.Path dir) {
+    assembly.checkpoint(dir);
+    log.awaitPosition(assembly.lastWrittenPosition(), Duration.ofSeconds(10));
   }
 
   private synchronized KeptEngineState.Checkpoint capture(final long sequence, final boolean graceful) {
     final long readUpTo = assembly.readEvents(views::apply);
     final var retained = log.journalTo(checkpoints.journal(), sequence);
     try {
-      return new KeptEngineState.Checkpoint(sequence, retained, views.bytes(), firstKeyOfState, offset, readUpTo, graceful);
+      return new KeptEngineState.Checkpoint(sequence, retained, views.bytes(), firstKeyOfState, clock.offset(), readUpTo, graceful);
     } catch (final IOException e) {
       throw new UncheckedIOException("Cannot capture the engine's views", e);
     }
@@ -210,30 +221,22 @@ public class EmbeddedEngine implements DisposableBean {
 
   /** Engine time: wall-clock time plus whatever {@link #advanceClock} added. */
   public Instant now() {
-    return Instant.now().plus(offset);
+    return clock.now();
   }
 
   /** Moves the engine clock forward, so due timers fire now instead of later. */
-  public synchronized void advanceClock(final Duration duration) {
-    assembly.clock().addTime(duration);
-    offset = offset.plus(duration);
-    if (keepStateOnStop) {
-      keptState.recordClock(offset);
-    }
+  public void advanceClock(final Duration duration) {
+    clock.advance(duration);
   }
 
   /** Moves the clock forward to wall-clock time if it started in the past; true if it had to. */
-  public synchronized boolean catchUpWithWallClock() {
-    if (!offset.isNegative()) {
-      return false;
-    }
-    advanceClock(offset.negated());
-    return true;
+  public boolean catchUpWithWallClock() {
+    return clock.catchUpWithWallClock();
   }
 
   /** How far engine time is ahead of (positive) or behind (negative) wall-clock time. */
   public Duration offset() {
-    return offset;
+    return clock.offset();
   }
 
   /** See {@link EmbeddedEngineAssembly#writeUserTaskCommand}. */
@@ -264,10 +267,6 @@ public class EmbeddedEngine implements DisposableBean {
   /** Deployed versions and live positions, read from the engine's log up to the moment of each question. */
   public ProcessCatalog processCatalog() {
     return views.processes.refreshedBy(this::compactLog);
-  }
-
-  public CompactingLogStorage log() {
-    return log;
   }
 
   @Override

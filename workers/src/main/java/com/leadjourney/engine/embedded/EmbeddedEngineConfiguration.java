@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +46,11 @@ class EmbeddedEngineConfiguration {
       @Override
       public boolean isFromEarlierStart(final long key) {
         return engine.isFromEarlierStart(key);
+      }
+
+      @Override
+      public List<Long> notHeld(final List<Long> processInstanceKeys) {
+        return engine.notHeld(processInstanceKeys);
       }
     };
   }

@@ -142,6 +142,11 @@ final class EmbeddedProcessCatalog implements ProcessCatalog {
     return counts;
   }
 
+  /** True while the element instance (a process instance is one too) is active. */
+  synchronized boolean isActive(final long elementInstanceKey) {
+    return activeInstances.containsKey(elementInstanceKey);
+  }
+
   /** This catalogue, brought up to the engine's last write before each question. */
   ProcessCatalog refreshedBy(final Runnable refresh) {
     return new ProcessCatalog() {

@@ -280,6 +280,14 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
     }
   }
 
+  /**
+   * Position of the last record the stream processor wrote: its state may already hold the effects of
+   * records still on their way to the log storage. -1 once processing stopped.
+   */
+  public synchronized long lastWrittenPosition() {
+    return processing ? streamProcessor.getLastWrittenPositionAsync().join() : -1;
+  }
+
   /** Position of the last command the engine has fully processed; older log entries are dead. */
   public long lastProcessedPosition() {
     return streamProcessor.getLastProcessedPositionAsync().join();
