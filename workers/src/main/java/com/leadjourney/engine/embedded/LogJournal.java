@@ -18,7 +18,8 @@ import java.util.zip.CRC32C;
  * The engine's log blocks on disk, in the order the engine wrote them, one segment per checkpoint:
  * segment N holds every block written after checkpoint N began. A block is written before the
  * engine is told it is committed, so whatever the engine acknowledged survives a killed process
- * (the OS holds the write). Each block carries a checksum: a block torn by the kill ends its segment.
+ * (the OS holds the write; nothing is forced to disk, so a power cut can lose the last seconds).
+ * Each block carries a checksum: a block torn by the kill ends its segment.
  */
 final class LogJournal implements AutoCloseable {
 
@@ -36,7 +37,7 @@ final class LogJournal implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Closes the current segment (flushed to disk) and writes from here on to segment {@code sequence}. */
+  /** Closes the current segment and writes from here on to segment {@code sequence}. */
   synchronized void startSegment(final long sequence) {
     try {
       closeSegment();
@@ -130,9 +131,13 @@ final class LogJournal implements AutoCloseable {
     return dir.resolve("journal-%010d.bin".formatted(sequence));
   }
 
+  /**
+   * Not forced to disk: the engine's appender waits while the segment switches, and an fsync of a
+   * 30-second segment (tens of MB) would stall it. A killed process loses nothing the OS holds; a
+   * power cut can lose the last seconds the OS had not written back yet.
+   */
   private void closeSegment() throws IOException {
     if (segment != null) {
-      segment.force(false);
       segment.close();
       segment = null;
     }
