@@ -50,9 +50,6 @@ final class LogJournal implements AutoCloseable {
 
   /** Writes one block; throws when it cannot (the engine must not hear "committed" for a block not kept). */
   synchronized void write(final long lowestPosition, final long highestPosition, final ByteBuffer data) {
-    if (segment == null) {
-      return;
-    }
     final var body = data.duplicate().clear();
     final var checksum = new CRC32C();
     checksum.update(body.duplicate());

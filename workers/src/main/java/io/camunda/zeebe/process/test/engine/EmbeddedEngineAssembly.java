@@ -151,7 +151,7 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
     }
   }
 
-  /** A RocksDB checkpoint of the state in {@code dir}; call after {@link #stopProcessing}. */
+  /** A RocksDB checkpoint of the state in {@code dir}, taken while processing runs or after, as a broker snapshots. */
   public void checkpoint(final java.nio.file.Path dir) {
     state.createSnapshot(dir.toFile());
   }
@@ -224,10 +224,7 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
     return outcome;
   }
 
-  /**
-   * Appends a command giving each job back to be activated again; after {@link #stopProcessing}
-   * they are processed by the next start's engine.
-   */
+  /** Appends a command giving each job back; after {@link #stopProcessing}, the next start's engine processes them. */
   public void yieldJobs(final long[] jobKeys) {
     for (final long jobKey : jobKeys) {
       final var metadata = new RecordMetadata().recordType(RecordType.COMMAND).valueType(ValueType.JOB).intent(JobIntent.YIELD);
@@ -263,10 +260,7 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
     return lastReadPosition;
   }
 
-  /**
-   * Every record the log still holds, commands and rejections too, oldest first; leaves {@link
-   * #readEvents}'s position alone. For tests and diagnostics.
-   */
+  /** Every record the log still holds (commands, rejections too), oldest first; for tests and diagnostics. */
   public void forEachRecord(final BiConsumer<RecordMetadata, LoggedEvent> visitor) {
     try (LogStreamReader reader = logStream.newLogStreamReader()) {
       reader.seekToFirstEvent();
@@ -280,10 +274,7 @@ public final class EmbeddedEngineAssembly implements AutoCloseable {
     }
   }
 
-  /**
-   * Position of the last record the stream processor wrote: its state may already hold the effects of
-   * records still on their way to the log storage. -1 once processing stopped.
-   */
+  /** Position of the last record processing wrote (maybe not in the log storage yet); -1 once it stopped. */
   public synchronized long lastWrittenPosition() {
     return processing ? streamProcessor.getLastWrittenPositionAsync().join() : -1;
   }
