@@ -160,8 +160,7 @@ final class KeptEngineState {
   private Optional<Kept> take() throws IOException {
     final Optional<Long> newest = checkpoints().stream().filter(s -> Files.exists(checkpointDir(s).resolve(MARKER))).max(Long::compare);
     if (newest.isEmpty()) {
-      discard();
-      return Optional.empty();
+      return Optional.empty(); // open() discards what is there
     }
     final Path dir = checkpointDir(newest.get());
     final var marker = load(dir.resolve(MARKER));
