@@ -49,7 +49,7 @@ public record LeadRequest(
 
   public Contact toContact() {
     return new Contact(
-        email.trim().toLowerCase(Locale.ROOT),
+        email == null ? null : email.trim().toLowerCase(Locale.ROOT), // null only for history a CRM export keyed on its record id
         firstName,
         lastName,
         company,

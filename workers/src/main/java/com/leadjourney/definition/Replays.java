@@ -40,32 +40,21 @@ public class Replays implements DisposableBean {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PROGRESS_EVERY = 5_000;
 
-  /** Engagement is judged only where a decision measured it; imported leads are judged on fit. */
-  private static final String HISTORY =
-      """
-      select l.source, l.industry, l.role, l.seniority, l.decision_stage, l.budget, l.path_to_purchase, l.pain, l.company_size, l.annual_revenue,
-        l.history_stage, l.custom_fields,
-        exists (select 1 from human_task t where t.lead_id = l.id and t.process_id = 'xdr-handoff' and t.outcome = 'meeting-booked'),
-        exists (select 1 from opportunity o where o.lead_id = l.id),
-        exists (select 1 from opportunity o where o.lead_id = l.id and o.stage = 'closed-won'),
-        (select d.engagement_score from qualification_decision d where d.lead_id = l.id order by d.visit desc limit 1)
-      from leads l where l.merged_into is null and l.created_at >= ? and l.created_at < ?""";
   private static final LocalDate EARLIEST = LocalDate.of(1000, 1, 1);
   private static final LocalDate LATEST = LocalDate.of(9999, 1, 1);
 
   private final JdbcTemplate jdbc;
-  private final JdbcTemplate streaming;
+  private final LeadHistory history;
   private final Definitions definitions;
   private final Clock clock;
   private final ExecutorService runner =
       Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("definition-replay").daemon().unstarted(r));
 
-  Replays(final JdbcTemplate jdbc, final DataSource dataSource, final Definitions definitions, final Clock clock) {
+  Replays(final JdbcTemplate jdbc, final LeadHistory history, final Definitions definitions, final Clock clock) {
     this.jdbc = jdbc;
     this.definitions = definitions;
     this.clock = clock;
-    this.streaming = new JdbcTemplate(dataSource);
-    this.streaming.setFetchSize(Integer.MIN_VALUE); // Connector/J streams row by row instead of loading 100k rows
+    this.history = history;
     // A replay a restart cut short is not silently "running" for ever.
     jdbc.update("update definition_replay set state = 'failed', failure = 'interrupted by a restart; start it again' where state = 'running'");
   }
@@ -78,8 +67,8 @@ public class Replays implements DisposableBean {
     if (from != null && until != null && !from.isBefore(until)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before until");
     }
-    final Timestamp start = Timestamp.valueOf((from == null ? EARLIEST : from).atStartOfDay());
-    final Timestamp end = Timestamp.valueOf((until == null ? LATEST : until).atStartOfDay());
+    final Timestamp start = start(from);
+    final Timestamp end = end(until);
     final int total =
         jdbc.queryForObject("select count(*) from leads where merged_into is null and created_at >= ? and created_at < ?", Integer.class, start, end);
     jdbc.update(
@@ -89,6 +78,16 @@ public class Replays implements DisposableBean {
     final String dmn = definitions.dmn(version).orElseThrow();
     runner.submit(() -> run(id, definition, dmn, start, end));
     return find(id).orElseThrow();
+  }
+
+  /** The first instant of a span starting {@code from} (none: the earliest lead). */
+  static Timestamp start(final LocalDate from) {
+    return Timestamp.valueOf((from == null ? EARLIEST : from).atStartOfDay());
+  }
+
+  /** The end of a span until {@code until}, exclusive (none: no end). */
+  static Timestamp end(final LocalDate until) {
+    return Timestamp.valueOf((until == null ? LATEST : until).atStartOfDay());
   }
 
   public Optional<Replay> find(final String id) {
@@ -111,27 +110,15 @@ public class Replays implements DisposableBean {
       final var thresholds = definition.thresholds();
       final var tally = new ReplayTally();
       final int[] processed = {0};
-      streaming.query(HISTORY, row -> {
-        final Map<String, Object> fields = new HashMap<>();
-        for (int i = 0; i < DefinitionDmn.FIELDS.size(); i++) {
-          fields.put(DefinitionDmn.FIELDS.get(i)[0], row.getObject(i + 2));
-        }
-        fields.put("customFields", Lead.customFieldsMap(row.getString(12)));
-        final var fit = evaluator.fit(fields);
-        final double engagement = row.getDouble(16);
-        final boolean engagementKnown = !row.wasNull();
-        final boolean qualified = !fit.disqualified() && fit.points() >= thresholds.mqlFit()
-            && (!engagementKnown || engagement >= thresholds.mqlEngagement());
-        final String history = row.getString(11);
-        final boolean won = row.getBoolean(15) || "customer".equals(history);
-        final boolean opportunity = won || row.getBoolean(14) || "opportunity".equals(history);
-        final boolean sql = opportunity || row.getBoolean(13) || "sql".equals(history);
-        final Number size = (Number) fields.get("companySize");
-        tally.add(QualificationDecisions.segment(size == null ? null : size.intValue()), row.getString(1), qualified, sql, opportunity, won);
+      history.each(from, until, lead -> {
+        final var fit = evaluator.fit(lead.fields());
+        final Integer size = lead.companySize();
+        tally.add(QualificationDecisions.segment(size), lead.source(), LeadHistory.qualified(fit, lead.engagement(), thresholds), lead.sql(),
+            lead.opportunity(), lead.won());
         if (++processed[0] % PROGRESS_EVERY == 0) {
           jdbc.update("update definition_replay set processed = ? where id = ?", processed[0], id);
         }
-      }, from, until);
+      });
       jdbc.update(
           "update definition_replay set state = 'done', processed = ?, total = ?, finished_at = ?, result = ? where id = ?",
           processed[0], processed[0], Timestamp.from(clock.instant()), JSON.writeValueAsString(tally.result(definition.version())), id);

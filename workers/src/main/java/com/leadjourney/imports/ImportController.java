@@ -27,14 +27,17 @@ class ImportController {
   private final LeadImports imports;
   private final ImportMappings mappings;
 
-  ImportController(final LeadImports imports, final ImportMappings mappings) {
+  private final ImportReports reports;
+
+  ImportController(final LeadImports imports, final ImportMappings mappings, final ImportReports reports) {
     this.imports = imports;
     this.mappings = mappings;
+    this.reports = reports;
   }
 
   /** A saved mapping: {field: the column that holds it}, e.g. {"email": "Email Address", "createdAt": "Create Date"}. */
   @PutMapping("/api/import-mappings/{name}")
-  Map<String, String> saveMapping(@PathVariable final String name, @RequestBody final Map<String, String> columns, final Authentication user) {
+  Map<String, Object> saveMapping(@PathVariable final String name, @RequestBody final Map<String, Object> columns, final Authentication user) {
     return mappings.save(name, columns, user.getName());
   }
 
@@ -53,12 +56,31 @@ class ImportController {
 
   @PostMapping(value = "/api/imports/preview", consumes = CSV)
   List<Map<String, Object>> preview(
-      @RequestBody final byte[] csv, @RequestParam(required = false) final String mapping, @RequestParam(defaultValue = "10") final int rows) {
-    return imports.preview(csv, mappings.named(mapping), Math.max(1, Math.min(rows, 100)));
+      @RequestBody final byte[] csv, @RequestParam(required = false) final String mapping, @RequestParam(defaultValue = "10") final int rows,
+      @RequestParam(defaultValue = "false") final boolean startJourneys) {
+    return imports.preview(csv, mappings.named(mapping), startJourneys, Math.max(1, Math.min(rows, 100)));
   }
 
   @GetMapping("/api/imports/{id}")
   LeadImports.Import one(@PathVariable final String id) {
-    return imports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id));
+    return reports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id));
+  }
+
+  /** The newest imports first (50), without their problems. */
+  @GetMapping("/api/imports")
+  List<LeadImports.Import> recent() {
+    return reports.recent(50);
+  }
+
+  /** The file's columns with a few values each, for choosing a mapping; nothing is stored. */
+  @PostMapping(value = "/api/imports/columns", consumes = CSV)
+  List<ImportFiles.Column> columns(@RequestBody final byte[] csv) {
+    return ImportFiles.columns(csv, 5);
+  }
+
+  /** The rejected rows as the file had them, with their row and reasons: fix and import again. */
+  @GetMapping(value = "/api/imports/{id}/rejected", produces = "text/csv")
+  void rejected(@PathVariable final String id, final jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    ImportDownloads.rejected(reports, id, response);
   }
 }

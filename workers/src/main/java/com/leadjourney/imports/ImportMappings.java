@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Saved column mappings for other CRMs' exports: {field: the column that holds it}. */
+/** Saved column mappings for other CRMs' exports (see {@link ImportMapping} for the format). */
 @Service
 class ImportMappings {
 
@@ -26,12 +26,12 @@ class ImportMappings {
     this.clock = clock;
   }
 
-  Map<String, String> save(final String name, final Map<String, String> columns, final String by) {
-    final var unknown = columns.keySet().stream().filter(f -> !ImportRow.FIELDS.contains(f)).toList();
-    if (!unknown.isEmpty() || columns.values().stream().anyMatch(c -> c == null || c.isBlank())) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-          "Map importable fields " + ImportRow.FIELDS + " to non-empty column names" + (unknown.isEmpty() ? "" : "; unknown: " + unknown));
+  /** Checks the mapping (400 with the reason) and saves it as written, so it reads back the same. */
+  Map<String, Object> save(final String name, final Map<String, Object> columns, final String by) {
+    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}")) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A mapping's name is 1-100 letters, digits, spaces, '.', '_' or '-'");
     }
+    ImportMapping.parse(columns);
     jdbc.update(
         """
         insert into import_mapping (name, columns, updated_by, updated_at) values (?, ?, ?, ?)
@@ -49,8 +49,8 @@ class ImportMappings {
   }
 
   /** The saved mapping; null for none asked; 400 for a name nobody saved. */
-  Map<String, String> named(final String name) {
-    if (name == null) {
+  ImportMapping named(final String name) {
+    if (name == null || name.isBlank()) {
       return null;
     }
     final var saved = jdbc.queryForList("select columns from import_mapping where name = ?", String.class, name);
@@ -58,13 +58,13 @@ class ImportMappings {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No saved mapping '" + name + "'; save it with PUT /api/import-mappings/" + name);
     }
     try {
-      return JSON.readValue(saved.get(0), new TypeReference<>() {});
+      return ImportMapping.parse(JSON.readValue(saved.get(0), new TypeReference<Map<String, Object>>() {}));
     } catch (final JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static String json(final Map<String, String> columns) {
+  private static String json(final Map<String, Object> columns) {
     try {
       return JSON.writeValueAsString(columns);
     } catch (final JsonProcessingException e) {

@@ -21,18 +21,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ImportPage {
 
+  /** The form's choice for a file whose columns are named like the fields already. */
+  static final String BY_FIELD_NAMES = "=fields";
+
   private final LeadImports imports;
   private final ImportMappings mappings;
 
-  ImportPage(final LeadImports imports, final ImportMappings mappings) {
+  private final ImportReports reports;
+
+  ImportPage(final LeadImports imports, final ImportMappings mappings, final ImportReports reports) {
     this.imports = imports;
     this.mappings = mappings;
+    this.reports = reports;
   }
 
   @GetMapping("/marketing/imports")
   String form(final Model model) {
     model.addAttribute("mappings", mappings.names());
     model.addAttribute("fields", ImportRow.FIELDS);
+    model.addAttribute("recent", reports.recent(20));
     return "imports";
   }
 
@@ -46,8 +53,11 @@ class ImportPage {
       return "redirect:/marketing/imports";
     }
     try {
+      if (mapping == null || mapping.isBlank()) { // an export not seen before: map its columns on the next page
+        return "redirect:/marketing/imports/" + imports.stage(file.getOriginalFilename(), file.getBytes(), startJourneys, user.getName()) + "/mapping";
+      }
       final var started = imports.start(file.getOriginalFilename(), file.getBytes(),
-          mapping == null || mapping.isBlank() ? null : mappings.named(mapping), startJourneys, user.getName());
+          BY_FIELD_NAMES.equals(mapping) ? null : mappings.named(mapping), startJourneys, user.getName());
       return "redirect:/marketing/imports/" + started.id();
     } catch (final ResponseStatusException e) {
       flash.addFlashAttribute("problem", e.getReason());
@@ -65,6 +75,11 @@ class ImportPage {
   @GetMapping("/marketing/imports/{id}/progress")
   @ResponseBody
   LeadImports.Import progressOf(@PathVariable final String id) {
-    return imports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id));
+    return reports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id));
+  }
+
+  @GetMapping("/marketing/imports/{id}/rejected.csv")
+  void rejected(@PathVariable final String id, final jakarta.servlet.http.HttpServletResponse response) throws IOException {
+    ImportDownloads.rejected(reports, id, response);
   }
 }

@@ -29,53 +29,123 @@ final class ImportRow {
       "stageReached", "createdAt");
   static final List<String> STAGES = List.of("lead", "mql", "sql", "opportunity", "customer");
 
-  /** A row that can be stored, or the reasons it cannot (column header → reason). */
-  record Checked(long row, LeadRequest lead, String stageReached, Instant createdAt, Map<String, String> problems) {
+  /** A row that can be stored, or the reasons it cannot (column header → reason); {@code raw} as the file had it. */
+  record Checked(long row, List<String> raw, LeadRequest lead, String externalId, String stageReached, Instant createdAt, Map<String, String> problems) {
     boolean ok() {
       return problems.isEmpty();
+    }
+
+    /** The lead's email, as stored (lower case); null for a lead keyed on its external id alone. */
+    String email() {
+      return lead.email() == null ? null : lead.toContact().email();
     }
   }
 
   private ImportRow() {}
 
-  static Checked check(final CSVRecord record, final Map<String, String> mapping, final Validator validator) {
+  /**
+   * Reads and checks one row. A row needs an email, or an external id when it is history only: a
+   * journey needs a way to reach the contact.
+   */
+  static Checked check(final CSVRecord record, final ImportMapping mapping, final boolean startsJourney, final Validator validator) {
     final long row = record.getRecordNumber();
     final Map<String, String> problems = new LinkedHashMap<>();
     if (!record.isConsistent()) {
       problems.put("(row)", "has " + record.size() + " values; the header has " + record.getParser().getHeaderNames().size());
-      return new Checked(row, null, null, null, problems);
+      return new Checked(row, record.toList(), null, null, null, null, problems);
     }
     final Map<String, String> values = new LinkedHashMap<>();
-    for (final var field : mapping.entrySet()) {
-      final String value = record.isMapped(field.getValue()) ? record.get(field.getValue()).strip() : "";
-      if (value.indexOf('\uFFFD') >= 0) {
-        problems.put(field.getValue(), "is not valid UTF-8 text (save the file as UTF-8)");
-      } else if (!value.isEmpty()) {
+    for (final var field : mapping.fields().entrySet()) {
+      final String column = field.getValue().column();
+      final String raw = record.isMapped(column) ? record.get(column).strip() : "";
+      if (raw.indexOf('\uFFFD') >= 0) {
+        problems.put(column, "is not valid UTF-8 text (save the file as UTF-8)");
+        continue;
+      }
+      final String value = field.getValue().translate(raw, problems);
+      if (value != null) {
         values.put(field.getKey(), value);
       }
     }
-    if (!values.containsKey("email") && !problems.containsKey(mapping.get("email"))) {
-      problems.put(mapping.get("email"), "is required");
+    final String externalId = values.get(ImportMapping.EXTERNAL_ID);
+    if (externalId != null && externalId.length() > 100) {
+      problems.put(mapping.column(ImportMapping.EXTERNAL_ID), "must be at most 100 characters");
     }
-    final Boolean consent = yesNo(values.get("consent"), mapping.get("consent"), problems);
-    final Integer size = number(values.get("companySize"), mapping.get("companySize"), problems, Integer::valueOf);
-    final Long revenue = number(values.get("annualRevenue"), mapping.get("annualRevenue"), problems, Long::valueOf);
-    final Instant created = instant(values.get("createdAt"), mapping.get("createdAt"), problems);
+    if (!values.containsKey("email") && !problems.containsKey(mapping.column("email"))) {
+      if (startsJourney) {
+        problems.put(mapping.column("email"), "is required to start a journey (the XDR needs a way to reach the contact); import the file "
+            + "without starting journeys to keep such rows as history");
+      } else if (externalId == null) {
+        problems.put(mapping.column("email"), "is required when the row has no " + ImportMapping.EXTERNAL_ID + " (map the CRM's record id to it)");
+      }
+    }
+    final Boolean consent = yesNo(values.get("consent"), mapping.column("consent"), problems);
+    final Integer size = number(values.get("companySize"), mapping.column("companySize"), problems, Integer::valueOf);
+    final Long revenue = number(values.get("annualRevenue"), mapping.column("annualRevenue"), problems, Long::valueOf);
+    final Instant created = instant(values.get("createdAt"), mapping.column("createdAt"), problems);
     final String stage = values.get("stageReached") == null ? null : values.get("stageReached").toLowerCase(Locale.ROOT);
     if (stage != null && !STAGES.contains(stage)) {
-      problems.put(mapping.get("stageReached"), "must be one of " + STAGES);
+      problems.put(mapping.column("stageReached"), "must be one of " + STAGES + ", not '" + values.get("stageReached")
+          + "' (a mapping's \"values\" can translate the file's words)");
     }
     final var lead = new LeadRequest(
         values.get("email"), values.get("firstName"), values.get("lastName"), values.get("company"), values.get("title"), values.get("country"),
-        values.getOrDefault("source", "import"), values.get("campaign"), consent == null ? Boolean.FALSE : consent, null,
+        values.getOrDefault("source", "import"), values.get("campaign"), consent == null ? Boolean.FALSE : consent,
+        customFields(mapping, values, problems),
         new BuyerProfile(values.get("industry"), values.get("role"), values.get("seniority"), values.get("decisionStage"), values.get("budget"),
             values.get("pathToPurchase"), values.get("pain"), size, revenue), values.get("phone"));
     for (final var violation : validator.validate(lead)) {
       final String path = violation.getPropertyPath().toString();
       final String field = path.startsWith("profile.") ? path.substring("profile.".length()) : path;
-      problems.putIfAbsent(mapping.getOrDefault(field, field), violation.getMessage());
+      if (!"email".equals(field) || lead.email() != null) {
+        problems.putIfAbsent(mapping.column(field), violation.getMessage());
+      }
     }
-    return new Checked(row, lead, stage, created, problems);
+    return new Checked(row, record.toList(), lead, externalId, stage, created, problems);
+  }
+
+  /** The custom fields the mapping fills, typed as it says: numbers stay numbers, so a definition can test {@code >= 10}. */
+  private static Map<String, Object> customFields(final ImportMapping mapping, final Map<String, String> values, final Map<String, String> problems) {
+    final Map<String, Object> custom = new LinkedHashMap<>();
+    for (final String field : mapping.customFields()) {
+      final String value = values.get(field);
+      if (value == null) {
+        continue;
+      }
+      final var source = mapping.source(field);
+      final String name = field.substring(ImportMapping.CUSTOM.length());
+      switch (source.type()) {
+        case "number" -> {
+          final java.math.BigDecimal number = decimal(value, source.column(), problems);
+          if (number != null) {
+            custom.put(name, number.scale() <= 0 || number.stripTrailingZeros().scale() <= 0 ? (Object) number.longValue() : (Object) number.doubleValue());
+          }
+        }
+        case "date" -> {
+          final Instant date = instant(value, source.column(), problems);
+          if (date != null) {
+            custom.put(name, value.length() == 10 ? value : date.toString());
+          }
+        }
+        default -> {
+          if (value.length() > 500) {
+            problems.put(source.column(), "is longer than 500 characters");
+          } else {
+            custom.put(name, value);
+          }
+        }
+      }
+    }
+    return custom.isEmpty() ? null : custom;
+  }
+
+  private static java.math.BigDecimal decimal(final String value, final String column, final Map<String, String> problems) {
+    try {
+      return new java.math.BigDecimal(value.replace(",", "").replace("_", ""));
+    } catch (final NumberFormatException e) {
+      problems.put(column, "must be a number, not '" + value + "'");
+      return null;
+    }
   }
 
   private static Boolean yesNo(final String value, final String column, final Map<String, String> problems) {

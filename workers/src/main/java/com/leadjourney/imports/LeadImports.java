@@ -54,7 +54,7 @@ public class LeadImports implements DisposableBean {
   /** An import as the API shows it. */
   public record Import(
       String id, String fileName, String state, int totalRows, int processedRows, int created, int duplicates, int rejected,
-      boolean startJourneys, Instant startedAt, Instant finishedAt, String failure, List<Problem> problems) {}
+      boolean startJourneys, Instant startedAt, Instant finishedAt, String failure, String requestedBy, List<Problem> problems) {}
 
   public record Problem(int row, String column, String reason) {}
 
@@ -68,13 +68,15 @@ public class LeadImports implements DisposableBean {
   private final Validator validator;
   private final Clock clock;
   private final HistoricalLeads historicalLeads;
+  private final ImportReports reports;
   private final ExecutorService runner =
       Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("lead-import").daemon().unstarted(r));
 
   LeadImports(
       final JdbcTemplate jdbc, final TransactionTemplate transaction, final IntakeService intake, final Validator validator, final Clock clock,
-      final HistoricalLeads historicalLeads) {
+      final HistoricalLeads historicalLeads, final ImportReports reports) {
     this.historicalLeads = historicalLeads;
+    this.reports = reports;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.intake = intake;
@@ -83,31 +85,65 @@ public class LeadImports implements DisposableBean {
   }
 
   /** Stores the file and starts importing it; the mapping names each field's column (unnamed: the field's own name). */
-  public Import start(final String fileName, final byte[] csv, final Map<String, String> mapping, final boolean startJourneys, final String user) {
-    final Map<String, String> columns = columns(mapping);
-    final int rows = countRows(csv, columns);
+  public Import start(final String fileName, final byte[] csv, final ImportMapping mapping, final boolean startJourneys, final String user) {
+    final ImportMapping columns = mapping == null ? ImportMapping.byFieldNames() : mapping;
+    final int rows = ImportFiles.countRows(csv, columns);
+    final String id = UUID.randomUUID().toString();
+    jdbc.update(
+        """
+        insert into lead_import (id, file_name, file_sha256, content, header, mapping, start_journeys, state, total_rows, requested_by, started_at)
+        values (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)""",
+        id, fileName, ImportFiles.sha256(csv), csv, json(ImportFiles.header(csv, columns)), json(columns.toJson()), startJourneys, rows, user,
+        Timestamp.from(clock.instant()));
+    runner.submit(() -> run(id));
+    return reports.find(id).orElseThrow();
+  }
+
+  /**
+   * Keeps an uploaded file until its columns are mapped on the page (state {@code mapping}); a file
+   * nobody maps within a day is dropped at the next upload.
+   */
+  public String stage(final String fileName, final byte[] csv, final boolean startJourneys, final String user) {
+    final int rows = ImportFiles.countRows(csv, null);
+    jdbc.update("delete from lead_import where state = 'mapping' and started_at < ?", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(1))));
     final String id = UUID.randomUUID().toString();
     jdbc.update(
         """
         insert into lead_import (id, file_name, file_sha256, content, mapping, start_journeys, state, total_rows, requested_by, started_at)
-        values (?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)""",
-        id, fileName, sha256(csv), csv, json(columns), startJourneys, rows, user, Timestamp.from(clock.instant()));
+        values (?, ?, ?, ?, '{}', ?, 'mapping', ?, ?, ?)""",
+        id, fileName, ImportFiles.sha256(csv), csv, startJourneys, rows, user, Timestamp.from(clock.instant()));
+    return id;
+  }
+
+  /** A staged file's columns with a few values each, for the mapping page; empty when there is no such staged file. */
+  public Optional<List<ImportFiles.Column>> stagedColumns(final String id) {
+    return jdbc.query("select content from lead_import where id = ? and state = 'mapping'", (row, i) -> row.getBytes(1), id).stream().findFirst()
+        .map(csv -> ImportFiles.columns(csv, 8));
+  }
+
+  /** Starts importing a staged file with the mapping its page built; 400 when the mapping cannot read the file. */
+  public Import startStaged(final String id, final ImportMapping mapping) {
+    final byte[] csv = jdbc.query("select content from lead_import where id = ? and state = 'mapping'", (row, i) -> row.getBytes(1), id).stream()
+        .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No file waiting for its mapping: " + id));
+    final String header = json(ImportFiles.header(csv, mapping)); // 400 when neither the email nor the record id is mapped
+    jdbc.update("update lead_import set state = 'running', mapping = ?, header = ? where id = ? and state = 'mapping'", json(mapping.toJson()), header, id);
     runner.submit(() -> run(id));
-    return find(id).orElseThrow();
+    return reports.find(id).orElseThrow();
   }
 
   /** The first rows as they would be imported, with their problems; nothing is stored. */
-  public List<Map<String, Object>> preview(final byte[] csv, final Map<String, String> mapping, final int rows) {
-    final Map<String, String> columns = columns(mapping);
+  public List<Map<String, Object>> preview(final byte[] csv, final ImportMapping mapping, final boolean startJourneys, final int rows) {
+    final ImportMapping columns = mapping == null ? ImportMapping.byFieldNames() : mapping;
     final List<Map<String, Object>> preview = new ArrayList<>();
-    try (CSVParser parser = parser(csv, columns)) {
+    try (CSVParser parser = ImportFiles.parser(csv, columns)) {
       for (final CSVRecord record : parser) {
         if (preview.size() == rows) {
           break;
         }
-        final var checked = ImportRow.check(record, columns, validator);
+        final var checked = ImportRow.check(record, columns, startJourneys, validator);
         final Map<String, Object> line = new LinkedHashMap<>();
         line.put("row", checked.row());
+        line.put("externalId", checked.externalId());
         line.put("lead", checked.lead());
         line.put("stageReached", checked.stageReached());
         line.put("createdAt", checked.createdAt());
@@ -115,25 +151,9 @@ public class LeadImports implements DisposableBean {
         preview.add(line);
       }
     } catch (final IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      throw unreadable(e); // e.g. a quote that never closes: Commons CSV stops there
+      throw ImportFiles.unreadable(e); // e.g. a quote that never closes: Commons CSV stops there
     }
     return preview;
-  }
-
-  public Optional<Import> find(final String id) {
-    final List<Problem> problems = jdbc.query(
-        "select row_no, column_name, reason from lead_import_problem where import_id = ? order by row_no, column_name",
-        (row, i) -> new Problem(row.getInt(1), row.getString(2), row.getString(3)), id);
-    return jdbc.query(
-            """
-            select id, file_name, state, total_rows, next_row - 1, created, duplicates, rejected, start_journeys, started_at, finished_at, failure
-            from lead_import where id = ?""",
-            (row, i) -> new Import(
-                row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getInt(5), row.getInt(6), row.getInt(7), row.getInt(8),
-                row.getBoolean(9), row.getTimestamp(10).toInstant(), row.getTimestamp(11) == null ? null : row.getTimestamp(11).toInstant(),
-                row.getString(12), problems),
-            id)
-        .stream().findFirst();
   }
 
   /** Imports a crash or a stop interrupted carry on from their checkpoint. */
@@ -148,16 +168,16 @@ public class LeadImports implements DisposableBean {
   private void run(final String id) {
     try {
       final var job = jdbc.queryForMap("select content, mapping, start_journeys, next_row from lead_import where id = ?", id);
-      final Map<String, String> columns = JSON.readValue((String) job.get("mapping"), new TypeReference<>() {});
+      final ImportMapping columns = ImportMapping.parse(JSON.readValue((String) job.get("mapping"), new TypeReference<Map<String, Object>>() {}));
       final boolean startJourneys = Boolean.TRUE.equals(job.get("start_journeys")) || Integer.valueOf(1).equals(job.get("start_journeys"));
       final long resumeAt = ((Number) job.get("next_row")).longValue();
-      try (CSVParser parser = parser((byte[]) job.get("content"), columns)) {
+      try (CSVParser parser = ImportFiles.parser((byte[]) job.get("content"), columns)) {
         final List<ImportRow.Checked> chunk = new ArrayList<>(CHUNK);
         for (final CSVRecord record : parser) {
           if (record.getRecordNumber() < resumeAt) {
             continue;
           }
-          chunk.add(ImportRow.check(record, columns, validator));
+          chunk.add(ImportRow.check(record, columns, startJourneys, validator));
           if (chunk.size() == CHUNK) {
             commit(id, chunk, startJourneys);
             chunk.clear();
@@ -181,91 +201,43 @@ public class LeadImports implements DisposableBean {
     }
     transaction.executeWithoutResult(tx -> {
       final List<ImportRow.Checked> good = chunk.stream().filter(ImportRow.Checked::ok).toList();
-      final Set<String> known = knownEmails(good);
+      final Set<String> knownEmails = historicalLeads.known(good.stream().map(ImportRow.Checked::email).filter(e -> e != null).distinct().toList());
+      final Set<String> knownIds =
+          historicalLeads.knownExternalIds(good.stream().map(ImportRow.Checked::externalId).filter(e -> e != null).distinct().toList());
       final List<Object[]> problems = new ArrayList<>();
       chunk.stream().filter(c -> !c.ok()).forEach(c -> c.problems().forEach((column, reason) -> problems.add(new Object[] {id, c.row(), column, reason})));
       int created = 0;
       for (final ImportRow.Checked row : good) {
-        if (!known.add(row.lead().toContact().email())) {
+        // A duplicate when either key is known: the CRM's record id, or the email (the same person under another id).
+        final boolean newId = row.externalId() == null || knownIds.add(row.externalId());
+        final boolean newEmail = row.email() == null || knownEmails.add(row.email());
+        if (!newId || !newEmail) {
           continue;
         }
         if (startJourneys) {
-          intake.accept(row.lead(), "import:" + id + ":" + row.row());
+          final var accepted = intake.accept(row.lead(), "import:" + id + ":" + row.row());
+          if (row.externalId() != null) {
+            historicalLeads.identify(accepted.lead().getId(), id, row.externalId());
+          }
         } else {
           history(id, row);
         }
         created++;
       }
       jdbc.batchUpdate("insert into lead_import_problem (import_id, row_no, column_name, reason) values (?, ?, ?, ?)", problems);
+      jdbc.batchUpdate("insert into lead_import_rejected_row (import_id, row_no, line) values (?, ?, ?)",
+          chunk.stream().filter(c -> !c.ok()).map(c -> new Object[] {id, c.row(), ImportFiles.line(c.raw())}).toList());
       jdbc.update(
           "update lead_import set next_row = ?, created = created + ?, duplicates = duplicates + ?, rejected = rejected + ? where id = ?",
           chunk.get(chunk.size() - 1).row() + 1, created, good.size() - created, chunk.size() - good.size(), id);
     });
   }
 
-  /** Emails of the chunk's rows that are leads already. */
-  private Set<String> knownEmails(final List<ImportRow.Checked> rows) {
-    return historicalLeads.known(rows.stream().map(r -> r.lead().toContact().email()).distinct().toList());
-  }
-
   /** A historical lead: stored with how far it got, no journey. */
   private void history(final String importId, final ImportRow.Checked row) {
     historicalLeads.store(
-        importId, row.lead().toContact(), row.stageReached(), row.createdAt() == null ? clock.instant() : row.createdAt(),
+        importId, row.externalId(), row.lead().toContact(), row.stageReached(), row.createdAt() == null ? clock.instant() : row.createdAt(),
         "imported (row " + row.row() + ")" + (row.stageReached() == null ? "" : "; reached " + row.stageReached() + " before"));
-  }
-
-  private static Map<String, String> columns(final Map<String, String> mapping) {
-    final Map<String, String> columns = new LinkedHashMap<>();
-    for (final String field : ImportRow.FIELDS) {
-      columns.put(field, mapping == null ? field : mapping.getOrDefault(field, field));
-    }
-    if (mapping != null) {
-      for (final String field : mapping.keySet()) {
-        if (!ImportRow.FIELDS.contains(field)) {
-          throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'" + field + "' is not an importable field; fields are " + ImportRow.FIELDS);
-        }
-      }
-    }
-    return columns;
-  }
-
-  private static int countRows(final byte[] csv, final Map<String, String> columns) {
-    try (CSVParser parser = parser(csv, columns)) {
-      int rows = 0;
-      for (final CSVRecord ignored : parser) {
-        rows++;
-      }
-      return rows;
-    } catch (final IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      throw unreadable(e);
-    }
-  }
-
-  private static ResponseStatusException unreadable(final Exception e) {
-    return new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a readable CSV file: " + e.getMessage());
-  }
-
-  /** Header row first; the email column must be there; invalid UTF-8 becomes U+FFFD and is reported per row. */
-  private static CSVParser parser(final byte[] csv, final Map<String, String> columns) throws IOException {
-    final CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true).setIgnoreEmptyLines(true).setTrim(true).get()
-        .parse(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8));
-    final var headers = parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-    if (!headers.contains(columns.get("email").toLowerCase(Locale.ROOT))) {
-      parser.close();
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-          "The file has no column '" + columns.get("email") + "' for the email; its columns are " + parser.getHeaderNames()
-              + ". Map the email field to one of them.");
-    }
-    return parser;
-  }
-
-  private static String sha256(final byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (final NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String json(final Object value) {

@@ -27,27 +27,42 @@ public class HistoricalLeads {
 
   /** The emails that belong to a lead already. */
   public Set<String> known(final List<String> emails) {
+    return present("email", emails);
+  }
+
+  /** The source CRMs' record ids that belong to a lead already. */
+  public Set<String> knownExternalIds(final List<String> ids) {
+    return present("external_id", ids);
+  }
+
+  private Set<String> present(final String column, final List<String> values) {
     final Set<String> known = new HashSet<>();
-    for (int i = 0; i < emails.size(); i += IN_LIST) {
-      final List<String> part = emails.subList(i, Math.min(emails.size(), i + IN_LIST));
+    for (int i = 0; i < values.size(); i += IN_LIST) {
+      final List<String> part = values.subList(i, Math.min(values.size(), i + IN_LIST));
       known.addAll(jdbc.queryForList(
-          "select email from leads where email in (" + String.join(",", Collections.nCopies(part.size(), "?")) + ")", String.class,
+          "select " + column + " from leads where " + column + " in (" + String.join(",", Collections.nCopies(part.size(), "?")) + ")", String.class,
           part.toArray()));
     }
     return known;
   }
 
+  /** A live lead an import started: which import, and its record id in the CRM it came from. */
+  public void identify(final String leadId, final String importId, final String externalId) {
+    jdbc.update("update leads set import_id = ?, external_id = ? where id = ?", importId, externalId, leadId);
+  }
+
   /** Stores one, created at {@code createdAt}, with {@code detail} on its LEAD_ACCEPTED line; returns its id. */
-  public String store(final String importId, final Contact c, final String stageReached, final Instant createdAt, final String detail) {
+  public String store(
+      final String importId, final String externalId, final Contact c, final String stageReached, final Instant createdAt, final String detail) {
     final var p = c.profile().normalised();
     final Timestamp created = Timestamp.from(createdAt);
     final String id = UUID.randomUUID().toString();
     jdbc.update(
         """
-        insert into leads (id, email, first_name, last_name, company, title, phone, country, source, campaign, consent, stage, journey_state, journey_result,
+        insert into leads (id, external_id, custom_fields, email, first_name, last_name, company, title, phone, country, source, campaign, consent, stage, journey_state, journey_result,
           industry, role, seniority, decision_stage, budget, path_to_purchase, pain, company_size, annual_revenue, history_stage, import_id,
-          created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'imported', 'ENDED', 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        id, c.email(), c.firstName(), c.lastName(), c.company(), c.title(), c.phone(), c.country(), c.source(), c.campaign(), c.consent(),
+          created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'imported', 'ENDED', 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        id, externalId, c.customFieldsJson(), c.email(), c.firstName(), c.lastName(), c.company(), c.title(), c.phone(), c.country(), c.source(), c.campaign(), c.consent(),
         p.industry(), p.role(), p.seniority(), p.decisionStage(), p.budget(), p.pathToPurchase(), p.pain(), p.companySize(), p.annualRevenue(),
         stageReached, importId, created, created);
     jdbc.update(

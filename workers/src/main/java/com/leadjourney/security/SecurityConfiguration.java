@@ -108,8 +108,8 @@ class SecurityConfiguration {
                     // and only the teams they manage: TeamRoster
                     .requestMatchers("/api/teams/**", "/api/out-of-office/**").hasAnyRole("MANAGER", "ADMIN")
                     .requestMatchers("/api/accounts/**").hasAnyRole("MANAGER", "MARKETING", "ADMIN")
-                    .requestMatchers(HttpMethod.GET, "/api/definitions/**", "/api/replays/**").hasAnyRole("MARKETING", "SALES", "LEADERSHIP", "ADMIN")
-                    .requestMatchers("/api/definitions/**", "/api/replays/**").hasAnyRole("MARKETING", "SALES", "ADMIN")
+                    .requestMatchers(HttpMethod.GET, "/api/definitions/**", "/api/replays/**", "/api/definition-suggestions/**").hasAnyRole("MARKETING", "SALES", "LEADERSHIP", "ADMIN")
+                    .requestMatchers("/api/definitions/**", "/api/replays/**", "/api/definition-suggestions/**").hasAnyRole("MARKETING", "SALES", "ADMIN")
                     .requestMatchers("/api/imports/**", "/api/import-mappings/**").hasAnyRole("MARKETING", "ADMIN")
                     .requestMatchers(HttpMethod.GET, "/api/campaigns/**", "/api/programs/**", "/api/marketing-pacing/**", "/api/marketing-targets/**")
                     .hasAnyRole("MARKETING", "SALES", "LEADERSHIP", "ADMIN")

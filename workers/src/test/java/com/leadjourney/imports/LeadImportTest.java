@@ -79,7 +79,7 @@ class LeadImportTest extends EmbeddedAppTest {
         .extracting(p -> p.get("row") + " " + p.get("column") + ": " + p.get("reason"))
         .containsExactly(
             "10 email: must be a valid email address",
-            "20 email: is required",
+            "20 email: is required when the row has no externalId (map the CRM's record id to it)",
             "30 createdAt: must be a date like 2025-03-31 or 2025-03-31T14:00:00, not '31/12/2024'",
             "40 company: is not valid UTF-8 text (save the file as UTF-8)");
     final String id = (String) first.get("id");
