@@ -38,6 +38,9 @@ public class DefinitionSuggestions implements DisposableBean {
       Object heldOut, Object criteria, Object warnings, String failure, String requestedBy, Instant startedAt, Instant finishedAt) {}
 
   static final int MAX_CRITERIA = 15;
+  private static final String SELECT = """
+      select id, state, step, leads_from, leads_until, holdout, qualified_share, draft_version, result, failure, requested_by, started_at, finished_at
+      from definition_suggestion""";
   private static final Logger LOG = LoggerFactory.getLogger(DefinitionSuggestions.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MIN_LEADS = 200;
@@ -80,20 +83,20 @@ public class DefinitionSuggestions implements DisposableBean {
   }
 
   public Optional<Suggestion> find(final String id) {
-    return jdbc.query(
-            """
-            select id, state, step, leads_from, leads_until, holdout, qualified_share, draft_version, result, failure, requested_by, started_at, finished_at
-            from definition_suggestion where id = ?""",
-            (row, i) -> {
-              final Map<?, ?> result = row.getString(9) == null ? Map.of() : read(row.getString(9));
-              return new Suggestion(
-                  row.getString(1), row.getString(2), row.getString(3), row.getObject(4, LocalDate.class), row.getObject(5, LocalDate.class),
-                  row.getDouble(6), row.getDouble(7), row.getString(8), result.get("heldOut"), result.get("criteria"), result.get("warnings"),
-                  row.getString(10), row.getString(11), row.getTimestamp(12).toInstant(),
-                  row.getTimestamp(13) == null ? null : row.getTimestamp(13).toInstant());
-            },
-            id)
-        .stream().findFirst();
+    return jdbc.query(SELECT + " where id = ?", this::read, id).stream().findFirst();
+  }
+
+  /** The newest suggestions first. */
+  public List<Suggestion> recent(final int limit) {
+    return jdbc.query(SELECT + " order by started_at desc limit ?", this::read, limit);
+  }
+
+  private Suggestion read(final java.sql.ResultSet row, final int i) throws java.sql.SQLException {
+    final Map<?, ?> result = row.getString(9) == null ? Map.of() : json(row.getString(9));
+    return new Suggestion(
+        row.getString(1), row.getString(2), row.getString(3), row.getObject(4, LocalDate.class), row.getObject(5, LocalDate.class),
+        row.getDouble(6), row.getDouble(7), row.getString(8), result.get("heldOut"), result.get("criteria"), result.get("warnings"),
+        row.getString(10), row.getString(11), row.getTimestamp(12).toInstant(), row.getTimestamp(13) == null ? null : row.getTimestamp(13).toInstant());
   }
 
   private void run(final String id, final LocalDate from, final LocalDate until, final double holdout, final double share, final String user) {
@@ -161,7 +164,7 @@ public class DefinitionSuggestions implements DisposableBean {
     jdbc.update("update definition_suggestion set step = ? where id = ?", step, id);
   }
 
-  private static Map<?, ?> read(final String json) {
+  private static Map<?, ?> json(final String json) {
     try {
       return JSON.readValue(json, Map.class);
     } catch (final JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package com.leadjourney.web;
 
+import com.leadjourney.definition.DefinitionSuggestions;
 import com.leadjourney.definition.Definitions;
 import com.leadjourney.definition.SigningSide;
 import com.leadjourney.definition.DefinitionDmn;
@@ -40,8 +41,12 @@ class MarketingPage {
   private final FeedbackDigest feedback;
   private final MarketingPacing pacing;
   private final Clock clock;
+  private final DefinitionSuggestions suggestions;
 
-  MarketingPage(final Definitions definitions, final FeedbackDigest feedback, final MarketingPacing pacing, final Clock clock) {
+  MarketingPage(
+      final Definitions definitions, final FeedbackDigest feedback, final MarketingPacing pacing, final Clock clock,
+      final DefinitionSuggestions suggestions) {
+    this.suggestions = suggestions;
     this.definitions = definitions;
     this.feedback = feedback;
     this.pacing = pacing;
@@ -53,6 +58,7 @@ class MarketingPage {
       @RequestParam(defaultValue = "campaign") final String by, @RequestParam(defaultValue = "30") final int days, final Model model) {
     definitions.live(); // the default version exists from the first look on
     model.addAttribute("versions", definitions.all().reversed());
+    model.addAttribute("suggestions", suggestions.recent(5));
     final int window = DIGEST_DAYS.contains(days) ? days : 30;
     model.addAttribute("digest", feedback.since(clock.instant().minus(Duration.ofDays(window)), by));
     model.addAttribute("days", window);
