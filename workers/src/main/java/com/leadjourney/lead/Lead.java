@@ -206,7 +206,8 @@ public class Lead {
 
   public static String displayName(final String firstName, final String lastName, final String email) {
     final String name = ((firstName == null ? "" : firstName.strip()) + " " + (lastName == null ? "" : lastName.strip())).strip();
-    return name.isEmpty() ? email : name;
+    // History imported from a CRM keyed on its record id may have neither.
+    return !name.isEmpty() ? name : email != null ? email : "(no name or email)";
   }
 
   public String getPhone() {
