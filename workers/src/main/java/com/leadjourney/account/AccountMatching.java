@@ -1,5 +1,6 @@
 package com.leadjourney.account;
 
+import com.leadjourney.database.InsertOnce;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Lead;
 import com.leadjourney.lead.LeadRepository;
@@ -104,8 +105,8 @@ public class AccountMatching {
     final String displayName =
         lead.getCompany() != null ? lead.getCompany() : domain != null ? domain : "Individual: " + lead.getEmail();
     final int created =
-        jdbc.update(
-            "insert ignore into account (id, name, normalized_name, domain, created_at) values (?, ?, ?, ?, ?)",
+        InsertOnce.insert(
+            jdbc, "insert into account (id, name, normalized_name, domain, created_at) values (?, ?, ?, ?, ?)",
             id, displayName, name == null ? normalisedName(displayName) : name, domain, Timestamp.from(clock.instant()));
     return created == 1 ? new Match(id, "new account") : byDomain(domain).orElseThrow();
   }

@@ -1,5 +1,6 @@
 package com.leadjourney.campaign;
 
+import com.leadjourney.platform.StorableDate;
 import com.leadjourney.platform.ReviewPeriod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class CampaignController {
 
-  record Campaign(@Size(max = 40) String channel, @NotNull @PositiveOrZero BigDecimal cost, LocalDate startsOn, LocalDate endsOn) {}
+  record Campaign(@Size(max = 40) String channel, @NotNull @PositiveOrZero BigDecimal cost, @StorableDate LocalDate startsOn, @StorableDate LocalDate endsOn) {}
 
   private final ProgramCosts costs;
   private final ProgramReturns programReturns;

@@ -1,5 +1,6 @@
 package com.leadjourney.definition;
 
+import com.leadjourney.database.InsertOnce;
 import com.leadjourney.lead.Timeline;
 import com.leadjourney.lead.JourneyEvent;
 import java.sql.Timestamp;
@@ -35,8 +36,8 @@ public class Engagements {
   public boolean record(
       final String leadId, final String type, final String campaign, final Instant at, final String dedupeKey, final String stage) {
     final int inserted =
-        jdbc.update(
-            "insert ignore into engagement (lead_id, type, points, campaign, occurred_at, dedupe_key) values (?, ?, ?, ?, ?, ?)",
+        InsertOnce.insert(
+            jdbc, "insert into engagement (lead_id, type, points, campaign, occurred_at, dedupe_key) values (?, ?, ?, ?, ?, ?)",
             leadId, type, properties.pointsFor(type), campaign, Timestamp.from(at), dedupeKey);
     if (inserted == 1) {
       timeline.record(leadId, JourneyEvent.Type.ENGAGED, stage, type + (campaign == null ? "" : " (" + campaign + ")"), "engaged:" + dedupeKey);

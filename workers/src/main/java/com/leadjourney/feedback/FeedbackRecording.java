@@ -1,5 +1,6 @@
 package com.leadjourney.feedback;
 
+import com.leadjourney.database.InsertOnce;
 import com.leadjourney.engine.JourneyMessages;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Lead;
@@ -67,9 +68,9 @@ class FeedbackRecording {
     final String next = toNurture ? NURTURE : END;
     final String version = decisions.definitionVersionOf(leadId);
     final int inserted =
-        jdbc.update(
-            """
-            insert ignore into feedback (lead_id, stage, outcome, reason, objections, source, campaign, definition_version,
+        InsertOnce.insert(
+            jdbc, """
+            insert into feedback (lead_id, stage, outcome, reason, objections, source, campaign, definition_version,
               recorded_at, dedupe_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             leadId, stage, outcome, reason.code(), objections, lead.getSource(), lead.getCampaign(), version,
             Timestamp.from(clock.instant()), dedupeKey);

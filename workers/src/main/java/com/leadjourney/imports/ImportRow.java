@@ -2,6 +2,7 @@ package com.leadjourney.imports;
 
 import com.leadjourney.contactintake.LeadRequest;
 import com.leadjourney.lead.BuyerProfile;
+import com.leadjourney.platform.StorableDates;
 import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ final class ImportRow {
    * Reads and checks one row. A row needs an email, or an external id when it is history only: a
    * journey needs a way to reach the contact.
    */
-  static Checked check(final CSVRecord record, final ImportMapping mapping, final boolean startsJourney, final Validator validator) {
+  static Checked check(final CSVRecord record, final ImportMapping mapping, final boolean startsJourney, final Validator validator, final Instant now) {
     final long row = record.getRecordNumber();
     final Map<String, String> problems = new LinkedHashMap<>();
     if (!record.isConsistent()) {
@@ -82,7 +83,7 @@ final class ImportRow {
     final Boolean consent = yesNo(values.get("consent"), mapping.column("consent"), problems);
     final Integer size = number(values.get("companySize"), mapping.column("companySize"), problems, Integer::valueOf);
     final Long revenue = number(values.get("annualRevenue"), mapping.column("annualRevenue"), problems, Long::valueOf);
-    final Instant created = instant(values.get("createdAt"), mapping.column("createdAt"), problems);
+    final Instant created = storable(instant(values.get("createdAt"), mapping.column("createdAt"), problems), true, now, mapping.column("createdAt"), problems);
     final String stage = values.get("stageReached") == null ? null : values.get("stageReached").toLowerCase(Locale.ROOT);
     if (stage != null && !STAGES.contains(stage)) {
       problems.put(mapping.column("stageReached"), "must be one of " + STAGES + ", not '" + values.get("stageReached")
@@ -91,7 +92,7 @@ final class ImportRow {
     final var lead = new LeadRequest(
         values.get("email"), values.get("firstName"), values.get("lastName"), values.get("company"), values.get("title"), values.get("country"),
         values.getOrDefault("source", "import"), values.get("campaign"), consent == null ? Boolean.FALSE : consent,
-        customFields(mapping, values, problems),
+        customFields(mapping, values, problems, now),
         new BuyerProfile(values.get("industry"), values.get("role"), values.get("seniority"), values.get("decisionStage"), values.get("budget"),
             values.get("pathToPurchase"), values.get("pain"), size, revenue), values.get("phone"));
     for (final var violation : validator.validate(lead)) {
@@ -105,7 +106,8 @@ final class ImportRow {
   }
 
   /** The custom fields the mapping fills, typed as it says: numbers stay numbers, so a definition can test {@code >= 10}. */
-  private static Map<String, Object> customFields(final ImportMapping mapping, final Map<String, String> values, final Map<String, String> problems) {
+  private static Map<String, Object> customFields(
+      final ImportMapping mapping, final Map<String, String> values, final Map<String, String> problems, final Instant now) {
     final Map<String, Object> custom = new LinkedHashMap<>();
     for (final String field : mapping.customFields()) {
       final String value = values.get(field);
@@ -122,7 +124,7 @@ final class ImportRow {
           }
         }
         case "date" -> {
-          final Instant date = instant(value, source.column(), problems);
+          final Instant date = storable(instant(value, source.column(), problems), false, now, source.column(), problems);
           if (date != null) {
             custom.put(name, value.length() == 10 ? value : date.toString());
           }
@@ -137,6 +139,16 @@ final class ImportRow {
       }
     }
     return custom.isEmpty() ? null : custom;
+  }
+
+  /** A date the database can keep and, for something that happened, not in the future; null (and the reason) otherwise. */
+  private static Instant storable(final Instant at, final boolean past, final Instant now, final String column, final Map<String, String> problems) {
+    final String problem = at == null ? null : StorableDates.problem(at, past, now);
+    if (problem != null) {
+      problems.put(column, problem);
+      return null;
+    }
+    return at;
   }
 
   private static java.math.BigDecimal decimal(final String value, final String column, final Map<String, String> problems) {

@@ -132,7 +132,7 @@ public class LeadImports implements DisposableBean {
         if (preview.size() == rows) {
           break;
         }
-        final var checked = ImportRow.check(record, columns, startJourneys, validator);
+        final var checked = ImportRow.check(record, columns, startJourneys, validator, clock.instant());
         final Map<String, Object> line = new LinkedHashMap<>();
         line.put("row", checked.row());
         line.put("externalId", checked.externalId());
@@ -169,7 +169,7 @@ public class LeadImports implements DisposableBean {
           if (record.getRecordNumber() < resumeAt) {
             continue;
           }
-          chunk.add(ImportRow.check(record, columns, startJourneys, validator));
+          chunk.add(ImportRow.check(record, columns, startJourneys, validator, clock.instant()));
           if (chunk.size() == CHUNK) {
             commit(id, chunk, startJourneys);
             chunk.clear();

@@ -1,5 +1,6 @@
 package com.leadjourney.notification;
 
+import com.leadjourney.database.InsertOnce;
 import com.leadjourney.platform.AfterCommit;
 import com.leadjourney.platform.LiveUpdates;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,9 +43,9 @@ public class Notifications {
   @Transactional
   public boolean notify(final Notification notification, final String dedupeKey) {
     final int inserted =
-        jdbc.update(
-            """
-            insert ignore into notification (recipient, kind, lead_id, subject, body, created_at, dedupe_key)
+        InsertOnce.insert(
+            jdbc, """
+            insert into notification (recipient, kind, lead_id, subject, body, created_at, dedupe_key)
             values (?, ?, ?, ?, ?, ?, ?)""",
             notification.recipient(), notification.kind(), notification.leadId(), notification.subject(), notification.body(),
             Timestamp.from(clock.instant()), dedupeKey);

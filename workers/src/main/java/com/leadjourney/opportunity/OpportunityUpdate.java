@@ -15,7 +15,7 @@ import java.util.List;
 public record OpportunityUpdate(
     String stage,
     @PositiveOrZero(message = "must be 0 or more") BigDecimal amount,
-    LocalDate closeDate,
+    @com.leadjourney.platform.StorableDate LocalDate closeDate,
     String reason,
     List<@Valid ContactRole> contactRoles) {
 

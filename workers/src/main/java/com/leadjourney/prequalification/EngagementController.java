@@ -29,7 +29,7 @@ class EngagementController {
   record EngagementRequest(
       @NotBlank(message = "is required") @Pattern(regexp = "[a-z0-9-]{1,40}", message = "must be a code such as webinar, reply or web-visit") String type,
       @Size(max = 200) String campaign,
-      Instant occurredAt) {}
+      @com.leadjourney.platform.StorableDate(past = true) Instant occurredAt) {}
 
   private final LeadRepository leads;
   private final Engagements engagements;

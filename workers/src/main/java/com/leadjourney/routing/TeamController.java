@@ -1,5 +1,6 @@
 package com.leadjourney.routing;
 
+import com.leadjourney.platform.StorableDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class TeamController {
 
-  record Absence(@NotBlank String username, @NotNull Instant startsAt, @NotNull Instant endsAt, @Size(max = 200) String reason) {}
+  record Absence(@NotBlank String username, @NotNull @StorableDate Instant startsAt, @NotNull @StorableDate Instant endsAt, @Size(max = 200) String reason) {}
 
   private final TeamSetup setup;
   private final TeamRoster roster;

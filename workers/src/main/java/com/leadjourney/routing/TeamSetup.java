@@ -32,7 +32,7 @@ class TeamSetup {
 
   record Member(@NotBlank String username, @Min(value = 1, message = "must be 1 or more") int weight, @Min(0) Integer maxOpen, boolean active) {}
 
-  record Holiday(@NotNull LocalDate day, @Size(max = 200) String name) {}
+  record Holiday(@NotNull @com.leadjourney.platform.StorableDate LocalDate day, @Size(max = 200) String name) {}
 
   record Territory(@Min(0) int rank, @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO country code such as DE") String country,
       @Size(max = 60) String industry, @Min(0) Integer minCompanySize, @Min(0) Integer maxCompanySize) {}

@@ -54,14 +54,38 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         switch (ex.getCause()) {
           case UnrecognizedPropertyException u ->
               "Unknown field '" + u.getPropertyName() + "'; put extra attributes under customFields";
-          case InvalidFormatException f ->
-              "Field '" + f.getPath().stream().map(r -> String.valueOf(r.getFieldName())).reduce((a, b) -> a + "." + b).orElse("?")
-                  + "' has the wrong type: " + f.getValue();
+          case InvalidFormatException f when scalar(f.getTargetType()) -> "Field '" + path(f) + "' must be " + expected(f.getTargetType()) + ", not " + f.getValue();
+          case InvalidFormatException f -> "Field '" + path(f) + "' has the wrong type: " + f.getValue();
+          case com.fasterxml.jackson.databind.exc.MismatchedInputException m when m.getTargetType() != null && !m.getPath().isEmpty() ->
+              "Field '" + path(m) + "' must be " + expected(m.getTargetType());
           case null, default -> "The body is not valid JSON for this endpoint";
         };
     final var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     problem.setTitle("Unreadable request body");
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  private static String path(final com.fasterxml.jackson.databind.JsonMappingException e) {
+    return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("?");
+  }
+
+  private static boolean scalar(final Class<?> type) {
+    return type != null && (CharSequence.class.isAssignableFrom(type) || Number.class.isAssignableFrom(type) || type.isPrimitive() || type == Boolean.class);
+  }
+
+  /** "a string", "a number", "true or false": what the field takes, in words. */
+  private static String expected(final Class<?> type) {
+    if (CharSequence.class.isAssignableFrom(type)) {
+      return "a string";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    return "a " + type.getSimpleName();
   }
 
   /** A body over its endpoint's limit, found while it was read (RequestBodyLimits, webhooks). */
