@@ -1,5 +1,7 @@
 package com.leadjourney.contactintake;
 
+import com.leadjourney.lead.ContactMerge;
+import java.util.List;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Lead;
 import com.leadjourney.lead.LeadRepository;
@@ -32,7 +34,10 @@ class ContactScreening {
   private final Timeline timeline;
   private final Clock clock;
 
-  ContactScreening(final LeadRepository leads, final Timeline timeline, final Clock clock) {
+  private final ContactMerge merge;
+
+  ContactScreening(final LeadRepository leads, final Timeline timeline, final Clock clock, final ContactMerge merge) {
+    this.merge = merge;
     this.leads = leads;
     this.timeline = timeline;
     this.clock = clock;
@@ -82,9 +87,12 @@ class ContactScreening {
     final Lead survivor = survivors.get(0);
     lead.mergeInto(survivor.getId(), clock.instant());
     timeline.record(leadId, JourneyEvent.Type.CONTACT_MERGED, STAGE, "merged into lead " + survivor.getId(), "merged");
+    leads.flush(); // the normalised names of this lead are what the survivor takes on
+    final List<String> changes = merge.absorb(survivor.getId(), leadId, clock.instant());
     timeline.record(
         survivor.getId(), JourneyEvent.Type.CONTACT_MERGED, survivor.getStage(),
-        "lead " + leadId + " (source " + lead.getSource() + ") merged into this one", "absorbed:" + leadId);
+        "lead " + leadId + " (source " + lead.getSource() + ") merged into this one" + (changes.isEmpty() ? "" : "; updated " + String.join("; ", changes)),
+        "absorbed:" + leadId);
     return Optional.of(survivor.getId());
   }
 

@@ -37,18 +37,22 @@ class ContactIntakeProcessTest extends JourneyTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void aSecondFormFillFromAnOpenLeadMergesIntoItAndCountsAsEngagement() {
     final String first = post("""
-        {"email":"twice.in.a.week@contoso.com","consent":true,"source":"web-form"}""");
+        {"email":"twice.in.a.week@contoso.com","consent":true,"source":"web-form","firstName":"Ada","title":"Engineer"}""");
     driver().awaitTimeline(first, "ACCOUNT_MATCHED");
 
+    // The second fill says more (a last name, a new title) and less (no first name): more is kept, less erases nothing.
     final String second = post("""
-        {"email":"twice.in.a.week@contoso.com","consent":true,"source":"webinar","campaign":"webinar-q4"}""");
+        {"email":"twice.in.a.week@contoso.com","consent":true,"source":"webinar","campaign":"webinar-q4","lastName":"lovelace","title":"CTO"}""");
 
     driver().awaitClosed(second, "merged");
     assertThat(driver().journey(second).get("mergedInto")).isEqualTo(first);
     assertThat(driver().timelineTypes(first)).contains("CONTACT_MERGED");
     assertThat(driver().detailOf(first, "ENGAGED")).isEqualTo("re-engaged (webinar-q4)");
+    assertThat((java.util.Map<Object, Object>) api().lead(first)).containsEntry("firstName", "Ada").containsEntry("lastName", "Lovelace").containsEntry("title", "CTO");
+    assertThat(driver().detailOf(first, "CONTACT_MERGED")).endsWith("merged into this one; updated last name: – → Lovelace; title: Engineer → CTO");
   }
 
   @Test
