@@ -85,6 +85,9 @@ public class IntakeService {
       }
     }
     final var now = clock.instant();
+    if (!Boolean.TRUE.equals(request.consent())) {
+      return withoutConsent(request, idempotencyKey, fingerprint, now);
+    }
     final var lead = leads.save(new Lead(request.toContact(), idempotencyKey, fingerprint, now));
     clocks.save(new JourneyClock(lead.getId(), JourneyVariables.ENRICHMENT_DUE_AT, now.plus(properties.enrichmentWindow())));
     events.save(
@@ -93,6 +96,25 @@ public class IntakeService {
     engagements.intake(lead.getId(), lead.getSource(), lead.getCampaign(), now);
     outbox.save(new OutboxEntry(lead.getId(), now));
     AfterCommit.run(dispatcher::nudge);
+    meters.counter("leadjourney.leads.accepted", "source", sourceLabel(lead.getSource())).increment();
+    return new Accepted(lead, true);
+  }
+
+  /**
+   * A contact who did not agree to be contacted: counted (source, campaign, when) and answered like
+   * any other, but nothing personal is stored and no journey starts (GDPR Art. 6/7: no lawful basis
+   * to keep who they are). The lead reads "rejected", its timeline says why.
+   */
+  private Accepted withoutConsent(final LeadRequest request, final String idempotencyKey, final String fingerprint, final java.time.Instant now) {
+    final var contact = request.toContact();
+    final var lead = new Lead(
+        new com.leadjourney.lead.Contact(null, null, null, null, null, null, contact.source(), contact.campaign(), false, null, null, null),
+        idempotencyKey, fingerprint, now);
+    lead.close("rejected", now);
+    leads.save(lead);
+    events.save(new JourneyEvent(lead.getId(), JourneyEvent.Type.LEAD_ACCEPTED, lead.getStage(), null, "source " + lead.getSource(), now, "accepted"));
+    events.save(new JourneyEvent(lead.getId(), JourneyEvent.Type.CONTACT_REJECTED, lead.getStage(), null,
+        "no consent to be contacted; contact details not stored", now, "rejected:no-consent"));
     meters.counter("leadjourney.leads.accepted", "source", sourceLabel(lead.getSource())).increment();
     return new Accepted(lead, true);
   }

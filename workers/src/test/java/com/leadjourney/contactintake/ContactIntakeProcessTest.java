@@ -13,18 +13,26 @@ class ContactIntakeProcessTest extends JourneyTest {
 
 
 
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
   private String post(final String json) {
     return new LeadApi(http).accept(json);
   }
 
   @Test
-  void aContactWhoDidNotConsentIsRejectedAtIntakeWithTheReason() {
+  void aContactWhoDidNotConsentIsRejectedAtIntakeWithoutKeepingWhoTheyAre() {
     final String leadId = post("""
-        {"email":"no.consent@example.com","consent":false}""");
+        {"email":"no.consent@contoso-noconsent.com","firstName":"Nora","lastName":"Nobody","phone":"+49 30 1234567","consent":false,
+         "source":"web-form","campaign":"spring-webinar"}""");
 
     driver().awaitClosed(leadId, "rejected");
-    assertThat(driver().detailOf(leadId, "CONTACT_REJECTED")).isEqualTo("no consent to be contacted");
-    assertThat(driver().stagesEntered(leadId)).containsExactly("contact-intake");
+    assertThat(driver().detailOf(leadId, "CONTACT_REJECTED")).isEqualTo("no consent to be contacted; contact details not stored");
+    assertThat(driver().stagesEntered(leadId)).as("no journey").isEmpty();
+    assertThat(jdbc.queryForMap("select email, first_name, last_name, phone, source, campaign from leads where id = ?", leadId))
+        .containsEntry("email", null).containsEntry("first_name", null).containsEntry("last_name", null).containsEntry("phone", null)
+        .containsEntry("source", "web-form").containsEntry("campaign", "spring-webinar");
+    assertThat(jdbc.queryForObject("select count(*) from journey_event where detail like '%contoso-noconsent%' or detail like '%Nobody%'", Integer.class))
+        .isZero();
   }
 
   @Test
