@@ -19,10 +19,14 @@ public final class SigningSide {
     final boolean marketing = Roles.has(user, "MARKETING");
     final boolean sales = Roles.has(user, "SALES");
     if (asked != null) {
-      if (!("marketing".equals(asked) && marketing) && !("sales".equals(asked) && sales)) {
-        throw new ResponseStatusException(HttpStatus.FORBIDDEN, user.getName() + " may not sign for " + asked);
+      final String side = asked.strip().toLowerCase(java.util.Locale.ROOT); // "SALES" and "Sales" mean sales
+      if (!"marketing".equals(side) && !"sales".equals(side)) {
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "side is marketing or sales, not '" + asked + "'");
       }
-      return asked;
+      if (!("marketing".equals(side) && marketing) && !("sales".equals(side) && sales)) {
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, user.getName() + " may not sign for " + side);
+      }
+      return side;
     }
     if (marketing ^ sales) {
       return marketing ? "marketing" : "sales";

@@ -48,17 +48,17 @@ class ImportController {
 
   @PostMapping(value = "/api/imports", consumes = CSV)
   ResponseEntity<LeadImports.Import> start(
-      @RequestBody final byte[] csv, @RequestParam(required = false) final String mapping, @RequestParam(required = false) final String fileName,
+      @RequestBody(required = false) final byte[] csv, @RequestParam(required = false) final String mapping, @RequestParam(required = false) final String fileName,
       @RequestParam(defaultValue = "false") final boolean startJourneys, final Authentication user) {
-    final var started = imports.start(fileName, csv, mappings.named(mapping), startJourneys, user.getName());
+    final var started = imports.start(fileName, nonEmpty(csv), mappings.named(mapping), startJourneys, user.getName());
     return ResponseEntity.accepted().location(URI.create("/api/imports/" + started.id())).body(started);
   }
 
   @PostMapping(value = "/api/imports/preview", consumes = CSV)
   List<Map<String, Object>> preview(
-      @RequestBody final byte[] csv, @RequestParam(required = false) final String mapping, @RequestParam(defaultValue = "10") final int rows,
+      @RequestBody(required = false) final byte[] csv, @RequestParam(required = false) final String mapping, @RequestParam(defaultValue = "10") final int rows,
       @RequestParam(defaultValue = "false") final boolean startJourneys) {
-    return imports.preview(csv, mappings.named(mapping), startJourneys, Math.max(1, Math.min(rows, 100)));
+    return imports.preview(nonEmpty(csv), mappings.named(mapping), startJourneys, Math.max(1, Math.min(rows, 100)));
   }
 
   @GetMapping("/api/imports/{id}")
@@ -74,13 +74,21 @@ class ImportController {
 
   /** The file's columns with a few values each, for choosing a mapping; nothing is stored. */
   @PostMapping(value = "/api/imports/columns", consumes = CSV)
-  List<ImportFiles.Column> columns(@RequestBody final byte[] csv) {
-    return ImportFiles.columns(csv, 5);
+  List<ImportFiles.Column> columns(@RequestBody(required = false) final byte[] csv) {
+    return ImportFiles.columns(nonEmpty(csv), 5);
   }
 
   /** The rejected rows as the file had them, with their row and reasons: fix and import again. */
   @GetMapping(value = "/api/imports/{id}/rejected", produces = "text/csv")
   void rejected(@PathVariable final String id, final jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
     ImportDownloads.rejected(reports, id, response);
+  }
+
+  /** An empty upload is a CSV problem, said in CSV words (not "not valid JSON"). */
+  private static byte[] nonEmpty(final byte[] csv) {
+    if (csv == null || csv.length == 0) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The CSV file is empty: send it with its header row first");
+    }
+    return csv;
   }
 }

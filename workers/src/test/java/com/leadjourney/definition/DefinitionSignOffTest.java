@@ -86,7 +86,9 @@ class DefinitionSignOffTest extends OwnAppTest {
         .as("two roles: say which side").isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(post(marketing, "/api/definitions/v2-budget-first/signatures", Map.of("side", "marketing")).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(definition("v2-budget-first")).as("marketing alone never goes live").containsEntry("state", "proposed");
-    final var bothSides = post(marketing, "/api/definitions/v2-budget-first/signatures", Map.of("side", "sales"));
+    assertThat(post(marketing, "/api/definitions/v2-budget-first/signatures", Map.of("side", "engineering")).getStatusCode())
+        .as("there are two sides").isEqualTo(HttpStatus.BAD_REQUEST);
+    final var bothSides = post(marketing, "/api/definitions/v2-budget-first/signatures", Map.of("side", "SALES"));
     assertThat(bothSides.getStatusCode()).as("one person cannot sign both sides").isEqualTo(HttpStatus.CONFLICT);
     assertThat((String) bothSides.getBody().get("detail")).contains("two different people");
     assertThat(definition("v2-budget-first")).containsEntry("state", "proposed");

@@ -101,7 +101,7 @@ class CrmExportImportTest extends EmbeddedAppTest {
   }
 
   @Test
-  void aMappingThatCannotWorkIsRefusedWithTheReason() {
+  void aMappingThatCannotWorkOrAnEmptyFileIsRefusedWithTheReason() {
     final var typedAgreedField = marketing().exchange("/api/import-mappings/bad", HttpMethod.PUT,
         new HttpEntity<>(Map.of("companySize", Map.of("column", "Employees", "type", "date"))), Map.class);
     assertThat(typedAgreedField.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -110,6 +110,11 @@ class CrmExportImportTest extends EmbeddedAppTest {
         new HttpEntity<>(Map.of("customFields.time on site", "Time")), Map.class);
     assertThat(badName.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) badName.getBody().get("detail")).contains("customFields.<name>");
+    final var headers = new HttpHeaders();
+    headers.setContentType(MediaType.valueOf("text/csv"));
+    final var empty = marketing().postForEntity("/api/imports", new HttpEntity<>(new byte[0], headers), Map.class);
+    assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) empty.getBody().get("detail")).isEqualTo("The CSV file is empty: send it with its header row first");
   }
 
   @SuppressWarnings("unchecked")

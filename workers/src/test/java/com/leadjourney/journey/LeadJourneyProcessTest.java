@@ -41,6 +41,8 @@ class LeadJourneyProcessTest extends JourneyTest {
     driver.awaitTimeline(leadId, "OPPORTUNITY_UPDATED");
     @SuppressWarnings("unchecked")
     final List<Map<String, Object>> trail = api().admin().getForObject("/api/leads/" + leadId + "/audit", List.class);
+    assertThat(api().admin().getForEntity("/api/leads/no-such-lead/audit", Map.class).getStatusCode())
+        .as("like every other lead endpoint").isEqualTo(org.springframework.http.HttpStatus.NOT_FOUND);
     assertThat(trail).as("sales' change on the audit trail, before → after")
         .filteredOn(e -> "opportunity.update-requested".equals(e.get("action"))).singleElement()
         .satisfies(e -> {
