@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 class EngineQueriesConfiguration {
 
   private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
+  private static final int PAGE = 1_000;
 
   @Bean
   @ConditionalOnProperty(name = "leadjourney.engine.embedded", havingValue = "false")
@@ -48,6 +49,21 @@ class EngineQueriesConfiguration {
             .stream()
             .filter(s -> s.getActive() != null && s.getActive() > 0)
             .collect(Collectors.toMap(ProcessElementStatistics::getElementId, ProcessElementStatistics::getActive));
+      }
+
+      @Override
+      public List<Long> activeInstances(final String bpmnProcessId) {
+        final List<Long> keys = new java.util.ArrayList<>();
+        for (int from = 0; ; from += PAGE) {
+          final int offset = from;
+          final var page = client.newProcessInstanceSearchRequest()
+              .filter(f -> f.processDefinitionId(bpmnProcessId).state(io.camunda.client.api.search.enums.ProcessInstanceState.ACTIVE))
+              .page(p -> p.from(offset).limit(PAGE)).send().join(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS).items();
+          page.forEach(i -> keys.add(i.getProcessInstanceKey()));
+          if (page.size() < PAGE) {
+            return keys;
+          }
+        }
       }
     };
   }

@@ -35,4 +35,7 @@ public interface ProcessCatalog {
 
   /** Element id → active element instances (the process's own id counts running instances). */
   Map<String, Long> activeByElement(long processDefinitionKey);
+
+  /** Keys of the running instances of every version of the process. */
+  List<Long> activeInstances(String bpmnProcessId);
 }

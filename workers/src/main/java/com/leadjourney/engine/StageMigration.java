@@ -27,22 +27,46 @@ public class StageMigration {
 
   private final CamundaClient client;
   private final Map<String, InFlightInstances> stages;
+  private final ProcessCatalog catalog;
 
-  StageMigration(final CamundaClient client, final List<InFlightInstances> stages) {
+  StageMigration(final CamundaClient client, final List<InFlightInstances> stages, final ProcessCatalog catalog) {
     this.client = client;
     this.stages = stages.stream().collect(Collectors.toMap(InFlightInstances::processId, Function.identity()));
+    this.catalog = catalog;
   }
 
-  /** The stage processes whose in-flight journeys can be migrated. */
+  /**
+   * Every deployed process: the journey and each of its stages. Journeys waiting at an XDR task and
+   * the journey itself are found in MySQL; the other stages' instances in the engine's catalogue.
+   */
   public java.util.Set<String> stages() {
-    return new java.util.TreeSet<>(stages.keySet());
+    final var known = new java.util.TreeSet<>(stages.keySet());
+    catalog.versions().forEach(v -> known.add(v.bpmnProcessId()));
+    return known;
   }
 
   public Result migrate(final String processId, final long targetProcessDefinitionKey, final List<Mapping> mappings) {
-    final var stage = stages.get(processId);
-    if (stage == null) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No stage process '" + processId + "'; known: " + stages.keySet());
+    if (!stages().contains(processId)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No stage process '" + processId + "'; known: " + stages());
     }
+    final var target = catalog.versions().stream().filter(v -> v.processDefinitionKey() == targetProcessDefinitionKey).findFirst()
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+            "No process version with key " + targetProcessDefinitionKey + " (GET /api/processes lists them)"));
+    if (!target.bpmnProcessId().equals(processId)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+          "Key " + targetProcessDefinitionKey + " is version " + target.version() + " of '" + target.bpmnProcessId() + "', not of '" + processId + "'");
+    }
+    final InFlightInstances stage = stages.getOrDefault(processId, new InFlightInstances() {
+      @Override
+      public String processId() {
+        return processId;
+      }
+
+      @Override
+      public List<Long> processInstanceKeys() {
+        return catalog.activeInstances(processId);
+      }
+    });
     if (mappings == null || mappings.isEmpty()) {
       throw new ResponseStatusException(
           HttpStatus.BAD_REQUEST, "mappings are required: map every element a journey may wait at (source id -> target id)");

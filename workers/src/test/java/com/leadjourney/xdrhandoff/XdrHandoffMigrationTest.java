@@ -72,6 +72,42 @@ class XdrHandoffMigrationTest extends EmbeddedAppTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> reminders(leads) == JOURNEYS);
   }
 
+  /**
+   * Every stage can be migrated, not only the two MySQL knows the instances of: journeys waiting in
+   * sales acceptance move to its v2 (found in the engine's catalogue). A target key that does not
+   * exist or is another process's is a 400 before anything moves.
+   */
+  @Test
+  void anyStageMigratesAndAWrongTargetIsRefusedBeforeAnythingMoves() throws IOException {
+    final var api = new LeadApi(http);
+    final List<String> leads =
+        IntStream.range(0, 5).mapToObj(i -> api.accept("{\"email\":\"migrate-sales" + i + "@example.com\",\"consent\":true}")).toList();
+    leads.forEach(lead -> client.newCreateInstanceCommand().bpmnProcessId("sales-acceptance").latestVersion().variables(Map.of("leadId", lead)).send().join());
+    await().atMost(Duration.ofSeconds(60)).until(() -> openTaskKeys(leads).size() == leads.size());
+    final String v2 = new ClassPathResource("workflows/sales-acceptance.bpmn").getContentAsString(StandardCharsets.UTF_8)
+        .replace("name=\"Accept or reject the SQL\"", "name=\"Accept or reject this SQL\"");
+    final long v2Key = client.newDeployResourceCommand().addResourceStringUtf8(v2, "sales-acceptance.bpmn").send().join()
+        .getProcesses().get(0).getProcessDefinitionKey();
+    final long xdrKey = client.newDeployResourceCommand().addResourceStringUtf8(
+            new ClassPathResource("workflows/xdr-handoff.bpmn").getContentAsString(StandardCharsets.UTF_8), "xdr-handoff.bpmn").send().join()
+        .getProcesses().get(0).getProcessDefinitionKey();
+    final var mappings = List.of(Map.of("source", "AcceptSql", "target", "AcceptSql"),
+        Map.of("source", "AcceptanceWindowClosed", "target", "AcceptanceWindowClosed"));
+
+    final var wrongProcess = api.admin().postForEntity("/api/stages/sales-acceptance/migration",
+        Map.of("targetProcessDefinitionKey", xdrKey, "mappings", mappings), Map.class);
+    assertThat(wrongProcess.getStatusCode()).isEqualTo(org.springframework.http.HttpStatus.BAD_REQUEST);
+    assertThat((String) wrongProcess.getBody().get("detail")).contains("of 'xdr-handoff', not of 'sales-acceptance'");
+    final var noSuchKey = api.admin().postForEntity("/api/stages/sales-acceptance/migration",
+        Map.of("targetProcessDefinitionKey", 42, "mappings", mappings), Map.class);
+    assertThat(noSuchKey.getStatusCode()).isEqualTo(org.springframework.http.HttpStatus.BAD_REQUEST);
+
+    final Map<?, ?> result = api.admin().postForObject("/api/stages/sales-acceptance/migration",
+        Map.of("targetProcessDefinitionKey", v2Key, "mappings", mappings), Map.class);
+    assertThat(result.get("failed")).asList().isEmpty();
+    assertThat((Integer) result.get("migrated")).isGreaterThanOrEqualTo(leads.size());
+  }
+
   private Set<Long> openTaskKeys(final List<String> leads) {
     return tasks.findByStateOrderByDueAtAsc(HumanTask.State.OPEN).stream()
         .filter(t -> leads.contains(t.getLeadId()))

@@ -142,6 +142,20 @@ final class EmbeddedProcessCatalog implements ProcessCatalog {
     return counts;
   }
 
+  @Override
+  public synchronized List<Long> activeInstances(final String bpmnProcessId) {
+    final java.util.Set<Position> processes = new java.util.HashSet<>();
+    versions.values().stream().filter(v -> v.bpmnProcessId().equals(bpmnProcessId))
+        .forEach(v -> java.util.Optional.ofNullable(positions.getOrDefault(v.processDefinitionKey(), Map.of()).get(bpmnProcessId)).ifPresent(processes::add));
+    final List<Long> keys = new java.util.ArrayList<>();
+    activeInstances.forEach((key, position) -> {
+      if (processes.contains(position)) {
+        keys.add(key);
+      }
+    });
+    return keys;
+  }
+
   /** True while the element instance (a process instance is one too) is active. */
   synchronized boolean isActive(final long elementInstanceKey) {
     return activeInstances.containsKey(elementInstanceKey);
@@ -166,6 +180,12 @@ final class EmbeddedProcessCatalog implements ProcessCatalog {
       public Map<String, Long> activeByElement(final long processDefinitionKey) {
         refresh.run();
         return EmbeddedProcessCatalog.this.activeByElement(processDefinitionKey);
+      }
+
+      @Override
+      public List<Long> activeInstances(final String bpmnProcessId) {
+        refresh.run();
+        return EmbeddedProcessCatalog.this.activeInstances(bpmnProcessId);
       }
     };
   }
