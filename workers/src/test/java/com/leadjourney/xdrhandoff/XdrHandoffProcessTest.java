@@ -135,6 +135,19 @@ class XdrHandoffProcessTest extends JourneyTest {
     assertThat(driver.detailOf(leadId, "SLA_MET")).startsWith("first touch in time");
   }
 
+  /** A lead who opts out while an XDR holds its task: the task leaves the inbox and the journey ends, nobody calls them. */
+  @Test
+  void aLeadWhoOptsOutDuringTheXdrStageLeavesTheInboxAndTheJourneyEnds() {
+    final var driver = driver();
+    final String leadId = driver.lead("changed.mind@contoso-optout.com", "webinar", "webinar-q3", com.leadjourney.JourneyDriver.STRONG_FIT);
+    driver.awaitTask(leadId, "xdr-handoff");
+
+    assertThat(api().admin().postForEntity("/api/leads/" + leadId + "/opt-out", null, Map.class).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+    driver.awaitClosed(leadId, "opted-out");
+    await().atMost(Duration.ofSeconds(30)).until(() -> driver.openTasks(leadId, "xdr-handoff").isEmpty());
+  }
+
   @Test
   void aTaskFromBeforeARestartIsNotRecordedAsWorkedWhileItsJourneyIsRestored() {
     final var driver = driver();
