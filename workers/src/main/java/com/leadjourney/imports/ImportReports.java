@@ -23,7 +23,7 @@ class ImportReports {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
-      "id, file_name, state, total_rows, next_row - 1, created, duplicates, rejected, start_journeys, started_at, finished_at, failure, requested_by";
+      "id, file_name, state, total_rows, next_row - 1, created, duplicates, rejected, start_journeys, started_at, finished_at, failure, requested_by, noted";
 
   private final JdbcTemplate jdbc;
 
@@ -32,15 +32,20 @@ class ImportReports {
   }
 
   Optional<Import> find(final String id) {
-    final List<Problem> problems = jdbc.query(
-        "select row_no, column_name, reason from lead_import_problem where import_id = ? order by row_no, column_name limit 1000",
-        (row, i) -> new Problem(row.getInt(1), row.getString(2), row.getString(3)), id);
-    return jdbc.query("select " + COLUMNS + " from lead_import where id = ?", (row, i) -> read(row, problems), id).stream().findFirst();
+    final List<Problem> problems = problems(id, "rejected");
+    final List<Problem> notes = problems(id, "note");
+    return jdbc.query("select " + COLUMNS + " from lead_import where id = ?", (row, i) -> read(row, problems, notes), id).stream().findFirst();
+  }
+
+  private List<Problem> problems(final String id, final String kind) {
+    return jdbc.query(
+        "select row_no, column_name, reason from lead_import_problem where import_id = ? and kind = ? order by row_no, column_name limit 1000",
+        (row, i) -> new Problem(row.getInt(1), row.getString(2), row.getString(3)), id, kind);
   }
 
   /** The newest imports first, without their problems. */
   List<Import> recent(final int limit) {
-    return jdbc.query("select " + COLUMNS + " from lead_import order by started_at desc limit ?", (row, i) -> read(row, List.of()), limit);
+    return jdbc.query("select " + COLUMNS + " from lead_import order by started_at desc limit ?", (row, i) -> read(row, List.of(), List.of()), limit);
   }
 
   /**
@@ -61,7 +66,7 @@ class ImportReports {
       jdbc.query(
           """
           select r.row_no, r.line, (select group_concat(concat(p.column_name, ': ', p.reason) order by p.column_name separator '; ')
-            from lead_import_problem p where p.import_id = r.import_id and p.row_no = r.row_no)
+            from lead_import_problem p where p.import_id = r.import_id and p.row_no = r.row_no and p.kind = 'rejected')
           from lead_import_rejected_row r where r.import_id = ? order by r.row_no""",
           row -> {
             try {
@@ -92,10 +97,10 @@ class ImportReports {
     }
   }
 
-  private static Import read(final ResultSet row, final List<Problem> problems) throws SQLException {
+  private static Import read(final ResultSet row, final List<Problem> problems, final List<Problem> notes) throws SQLException {
     return new Import(
         row.getString(1), row.getString(2), row.getString(3), row.getInt(4), row.getInt(5), row.getInt(6), row.getInt(7), row.getInt(8),
         row.getBoolean(9), row.getTimestamp(10).toInstant(), row.getTimestamp(11) == null ? null : row.getTimestamp(11).toInstant(),
-        row.getString(12), row.getString(13), problems);
+        row.getString(12), row.getString(13), problems, row.getInt(14), notes);
   }
 }

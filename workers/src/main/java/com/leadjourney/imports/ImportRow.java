@@ -29,6 +29,8 @@ final class ImportRow {
       "industry", "role", "seniority", "decisionStage", "budget", "pathToPurchase", "pain", "companySize", "annualRevenue",
       "stageReached", "createdAt");
   static final List<String> STAGES = List.of("lead", "mql", "sql", "opportunity", "customer");
+  /** Where an import's note about consent is filed: the row is imported, only not as a live journey. */
+  static final String CONSENT_NOTE_COLUMN = "consent";
 
   /** A row that can be stored, or the reasons it cannot (column header → reason); {@code raw} as the file had it. */
   record Checked(long row, List<String> raw, LeadRequest lead, String externalId, String stageReached, Instant createdAt, Map<String, String> problems) {

@@ -46,7 +46,8 @@ public class LeadImports implements DisposableBean {
   /** An import as the API shows it. */
   public record Import(
       String id, String fileName, String state, int totalRows, int processedRows, int created, int duplicates, int rejected,
-      boolean startJourneys, Instant startedAt, Instant finishedAt, String failure, String requestedBy, List<Problem> problems) {}
+      boolean startJourneys, Instant startedAt, Instant finishedAt, String failure, String requestedBy, List<Problem> problems, int noted,
+      List<Problem> notes) {}
 
   public record Problem(int row, String column, String reason) {}
 
@@ -197,6 +198,7 @@ public class LeadImports implements DisposableBean {
       final Set<String> knownIds =
           historicalLeads.knownExternalIds(good.stream().map(ImportRow.Checked::externalId).filter(e -> e != null).distinct().toList());
       final List<Object[]> problems = new ArrayList<>();
+      final List<Object[]> notes = new ArrayList<>();
       chunk.stream().filter(c -> !c.ok()).forEach(c -> c.problems().forEach((column, reason) -> problems.add(new Object[] {id, c.row(), column, reason})));
       int created = 0;
       for (final ImportRow.Checked row : good) {
@@ -206,7 +208,11 @@ public class LeadImports implements DisposableBean {
         if (!newId || !newEmail) {
           continue;
         }
-        if (startJourneys) {
+        if (startJourneys && !Boolean.TRUE.equals(row.lead().consent())) {
+          // No lawful basis to reach out: kept as history for the numbers, no journey, no outreach.
+          history(id, row);
+          notes.add(new Object[] {id, row.row(), ImportRow.CONSENT_NOTE_COLUMN, "no consent to be contacted: imported as history, no journey started"});
+        } else if (startJourneys) {
           final var accepted = intake.accept(row.lead(), "import:" + id + ":" + row.row());
           if (row.externalId() != null) {
             historicalLeads.identify(accepted.lead().getId(), id, row.externalId());
@@ -217,11 +223,12 @@ public class LeadImports implements DisposableBean {
         created++;
       }
       jdbc.batchUpdate("insert into lead_import_problem (import_id, row_no, column_name, reason) values (?, ?, ?, ?)", problems);
+      jdbc.batchUpdate("insert into lead_import_problem (import_id, row_no, column_name, reason, kind) values (?, ?, ?, ?, 'note')", notes);
       jdbc.batchUpdate("insert into lead_import_rejected_row (import_id, row_no, line) values (?, ?, ?)",
           chunk.stream().filter(c -> !c.ok()).map(c -> new Object[] {id, c.row(), ImportFiles.line(c.raw())}).toList());
       jdbc.update(
-          "update lead_import set next_row = ?, created = created + ?, duplicates = duplicates + ?, rejected = rejected + ? where id = ?",
-          chunk.get(chunk.size() - 1).row() + 1, created, good.size() - created, chunk.size() - good.size(), id);
+          "update lead_import set next_row = ?, created = created + ?, duplicates = duplicates + ?, rejected = rejected + ?, noted = noted + ? where id = ?",
+          chunk.get(chunk.size() - 1).row() + 1, created, good.size() - created, chunk.size() - good.size(), notes.size(), id);
     });
   }
 

@@ -123,6 +123,27 @@ class LeadImportTest extends EmbeddedAppTest {
     assertThat((String) unmapped.getBody().get("detail")).contains("no column 'email'", "Email Address");
   }
 
+  /** A live import: only contacts who agreed to be contacted get a journey; the others are history, and each says so. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aLiveImportStartsJourneysOnlyForContactsWhoConsented() {
+    final byte[] csv = """
+        email,firstName,consent
+        yes.please@consent-import.com,Yara,yes
+        no.thanks@consent-import.com,Nils,no
+        who.knows@consent-import.com,Wim,
+        """.getBytes(StandardCharsets.UTF_8);
+    final var done = imported(csv, "?fileName=consent.csv&startJourneys=true");
+    assertThat(done).containsEntry("state", "done").containsEntry("created", 3).containsEntry("rejected", 0).containsEntry("noted", 2);
+    assertThat((List<Map<String, Object>>) done.get("notes")).extracting(n -> n.get("row") + " " + n.get("column") + ": " + n.get("reason"))
+        .containsExactly(
+            "2 consent: no consent to be contacted: imported as history, no journey started",
+            "3 consent: no consent to be contacted: imported as history, no journey started");
+    assertThat(jdbc.queryForList(
+            "select l.email from leads l join journey_outbox o on o.lead_id = l.id where l.email like '%@consent-import.com'", String.class))
+        .as("one journey, for the one who agreed").containsExactly("yes.please@consent-import.com");
+  }
+
   /** A crash after the first 40 rows were committed: at the next start the import carries on at row 41 and finishes. */
   @Test
   void anInterruptedImportResumesAtItsCheckpoint() {
