@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadjourney.JourneyDriver;
 import com.leadjourney.JourneyTest;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class InputThatCannotWedgeTest extends JourneyTest {
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired java.time.Clock clock; // the app's: it follows the engine's, which other tests move on
 
   @Test
   void anEngagementFromTheFutureOrBeforeTheDatabasesRangeIsRefusedAndTheJourneyGoesOn() {
@@ -35,13 +35,13 @@ class InputThatCannotWedgeTest extends JourneyTest {
     assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(future.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat((String) future.getBody().get("detail")).contains("occurredAt").contains("between 1971-01-01 and 2037-12-31");
-    final var tomorrow = engage(leadId, Instant.now().plus(1, ChronoUnit.DAYS).toString());
+    final var tomorrow = engage(leadId, clock.instant().plus(1, ChronoUnit.DAYS).toString());
     assertThat(tomorrow.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) tomorrow.getBody().get("detail")).contains("occurredAt").contains("must not be in the future");
     assertThat(engage(leadId, "1900-01-01T00:00:00Z").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
     // Odd but fine: a minute ahead (clock skew between systems) and a decade ago.
-    assertThat(engage(leadId, Instant.now().plus(1, ChronoUnit.MINUTES).toString()).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(engage(leadId, clock.instant().plus(1, ChronoUnit.MINUTES).toString()).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     assertThat(engage(leadId, "2016-05-01T10:00:00Z").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     driver.passEnrichmentWindow(leadId);
     assertThat(driver.awaitTask(leadId, "xdr-handoff")).as("qualified and routed despite the odd dates").isNotNull();
