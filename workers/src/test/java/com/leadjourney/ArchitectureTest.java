@@ -36,8 +36,8 @@ class ArchitectureTest {
 
   /** Shared services that know nothing about stages; each owns its tables. */
   static final Set<String> KERNELS = Set.of(
-      "account", "audit", "campaign", "database", "definition", "engine", "feedback", "lead", "notification", "platform", "routing",
-      "security", "sla", "task");
+      "account", "audit", "campaign", "database", "definition", "engine", "events", "feedback", "lead", "notification", "platform",
+      "routing", "security", "sla", "task");
 
   /** The orchestrator of lead-journey.bpmn: starts journeys and calls the stages, through the engine. */
   static final String JOURNEY = "journey";

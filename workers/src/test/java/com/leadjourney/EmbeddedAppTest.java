@@ -46,6 +46,8 @@ public abstract class EmbeddedAppTest {
     registry.add("spring.mail.port", OutboundCapture::smtpPort);
     registry.add("leadjourney.notifications.webhook-url", OutboundCapture::webhookUrl);
     registry.add("leadjourney.notifications.webhook-secret", () -> OutboundCapture.WEBHOOK_SECRET);
+    // A receiver that was down is tried again within seconds, not the product's hour: tests wait for it.
+    registry.add("leadjourney.events.retry-max", () -> "5s");
   }
 
   private static boolean earlierRunsRemoved;

@@ -10,6 +10,7 @@ import java.time.Instant;
 /** One line of a lead's timeline. */
 @Entity
 @Table(name = "journey_event")
+@jakarta.persistence.EntityListeners(JourneyEventOutbound.class)
 public class JourneyEvent {
 
   public enum Type {

@@ -96,6 +96,9 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/api/webhooks/*").permitAll() // signed with the source's secret instead
                     // A token acts for its owner but cannot make more credentials: revoking a leaked one ends its access.
                     .requestMatchers("/api/users/**").access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"), signedInWithPassword()))
+                    // A subscription sends every lead's events to a URL: like making users, a leaked token must not be able to.
+                    .requestMatchers("/api/event-subscriptions/**")
+                    .access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"), signedInWithPassword()))
                     .requestMatchers(HttpMethod.POST, "/api/tokens").access(signedInWithPassword())
                     .requestMatchers("/api/tokens/**").authenticated() // everyone's own
                     .requestMatchers("/api/processes/**", "/api/incidents/**", "/api/stages/**").hasAnyRole("DESIGNER", "ADMIN")

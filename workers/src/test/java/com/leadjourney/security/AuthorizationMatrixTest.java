@@ -60,6 +60,7 @@ class AuthorizationMatrixTest extends JourneyTest {
       endpoint(HttpMethod.POST, "/api/definitions", Map.of(), Set.of("MARKETING", "SALES", "ADMIN"), 400),
       endpoint(HttpMethod.POST, "/api/imports/preview", "nope\n", Set.of("MARKETING", "ADMIN"), 400),
       endpoint(HttpMethod.GET, "/api/imports", null, Set.of("MARKETING", "ADMIN"), 200),
+      endpoint(HttpMethod.GET, "/api/event-subscriptions", null, Set.of("ADMIN"), 200),
       endpoint(HttpMethod.POST, "/api/definitions/suggestions?holdout=0.9", null, Set.of("MARKETING", "SALES", "ADMIN"), 400),
       endpoint(HttpMethod.GET, "/api/definition-suggestions/none", null, Set.of("MARKETING", "SALES", "LEADERSHIP", "ADMIN"), 404),
       endpoint(HttpMethod.GET, "/api/programs/return?quarter=2026-Q4", null, Set.of("MARKETING", "SALES", "LEADERSHIP", "ADMIN"), 200),
