@@ -3,7 +3,6 @@ package com.leadjourney.contactintake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadjourney.JourneyTest;
-import com.leadjourney.JourneyDriver;
 import com.leadjourney.LeadApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
