@@ -104,8 +104,19 @@ public class DefinitionSuggestions implements DisposableBean {
       step(id, "reading leads");
       final List<Judged> train = new ArrayList<>();
       final List<Judged> heldOut = new ArrayList<>();
-      history.each(Replays.start(from), Replays.end(until), lead -> (HoldOut.contains(lead.id(), holdout) ? heldOut : train).add(lead));
+      final int[] undecided = {0};
+      history.each(Replays.start(from), Replays.end(until), lead -> {
+        if (!lead.outcomeKnown()) {
+          undecided[0]++;
+        } else {
+          (HoldOut.contains(lead.id(), holdout) ? heldOut : train).add(lead);
+        }
+      });
       final List<String> warnings = new ArrayList<>();
+      if (undecided[0] > 0) {
+        warnings.add(undecided[0] + " leads of the span are still on their way (not converted, journey not over) and were left out: "
+            + "their outcome is not known yet");
+      }
       checkEnough(train, heldOut, warnings);
       step(id, "choosing criteria from " + train.size() + " leads");
       final var screened = CandidateFeatures.of(train);

@@ -18,7 +18,13 @@ import org.springframework.stereotype.Component;
 class LeadHistory {
 
   /** One lead as history: its fields by name (null where unknown) and its outcome. */
-  record Judged(String id, String source, Map<String, Object> fields, Double engagement, boolean sql, boolean opportunity, boolean won) {
+  record Judged(
+      String id, String source, Map<String, Object> fields, Double engagement, boolean sql, boolean opportunity, boolean won, boolean ended) {
+
+    /** Converted, or its journey is over: a lead still on its way has no outcome yet to learn from. */
+    boolean outcomeKnown() {
+      return sql || ended;
+    }
 
     Integer companySize() {
       return fields.get("companySize") instanceof Number n ? n.intValue() : null;
@@ -33,7 +39,8 @@ class LeadHistory {
         exists (select 1 from human_task t where t.lead_id = l.id and t.process_id = 'xdr-handoff' and t.outcome = 'meeting-booked'),
         exists (select 1 from opportunity o where o.lead_id = l.id),
         exists (select 1 from opportunity o where o.lead_id = l.id and o.stage = 'closed-won'),
-        (select d.engagement_score from qualification_decision d where d.lead_id = l.id order by d.visit desc limit 1)
+        (select d.engagement_score from qualification_decision d where d.lead_id = l.id order by d.visit desc limit 1),
+        l.journey_state
       from leads l where l.merged_into is null and l.created_at >= ? and l.created_at < ?""";
 
   private final JdbcTemplate streaming;
@@ -56,7 +63,7 @@ class LeadHistory {
       final boolean won = row.getBoolean(16) || "customer".equals(history);
       final boolean opportunity = won || row.getBoolean(15) || "opportunity".equals(history);
       final boolean sql = opportunity || row.getBoolean(14) || "sql".equals(history);
-      consumer.accept(new Judged(row.getString(1), row.getString(2), fields, measured, sql, opportunity, won));
+      consumer.accept(new Judged(row.getString(1), row.getString(2), fields, measured, sql, opportunity, won, "ENDED".equals(row.getString(18))));
     }, from, until);
   }
 
