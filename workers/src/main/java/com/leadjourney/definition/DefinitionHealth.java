@@ -30,6 +30,7 @@ public class DefinitionHealth {
   private final MeterRegistry meters;
   private final Clock clock;
   private final Map<String, AtomicReference<Health>> exported = new ConcurrentHashMap<>();
+  private final Map<String, Gauge> acceptance = new ConcurrentHashMap<>();
 
   DefinitionHealth(final JdbcTemplate jdbc, final MeterRegistry meters, final Clock clock) {
     this.jdbc = jdbc;
@@ -59,18 +60,37 @@ public class DefinitionHealth {
   @Scheduled(initialDelayString = "PT20S", fixedDelayString = "${leadjourney.metrics.definition-health-every:PT5M}")
   public void refresh() {
     final Instant now = clock.instant();
-    between(now.minus(Duration.ofDays(90)), now).forEach((version, health) -> exported.computeIfAbsent(version, this::register).set(health));
+    between(now.minus(Duration.ofDays(90)), now).forEach((version, health) -> {
+      exported.computeIfAbsent(version, this::register).set(health);
+      acceptanceShownWhenDecided(version, health);
+    });
+  }
+
+  /**
+   * The acceptance ratio exists once AEs decided on one of the version's SQLs: before that there is
+   * no ratio to show (a NaN on a board reads as a fault), and it goes again when none is left in the window.
+   */
+  private void acceptanceShownWhenDecided(final String version, final Health health) {
+    final boolean decided = health.accepted() + health.rejected() > 0;
+    final Gauge shown = acceptance.get(version);
+    if (decided && shown == null) {
+      final AtomicReference<Health> current = exported.get(version);
+      acceptance.put(version, Gauge.builder("leadjourney.definition.sql.acceptance", current,
+              h -> h.get().accepted() / (double) Math.max(1, h.get().accepted() + h.get().rejected()))
+          .description("Of the definition version's SQLs that AEs decided on in the last 90 days, the share they accepted")
+          .baseUnit("ratio")
+          .tag("definition_version", version)
+          .register(meters));
+    } else if (!decided && shown != null) {
+      meters.remove(shown);
+      acceptance.remove(version);
+    }
   }
 
   private AtomicReference<Health> register(final String version) {
     final AtomicReference<Health> health = new AtomicReference<>(new Health(0, 0, 0, 0));
     Gauge.builder("leadjourney.definition.mql.to.sql", health, h -> ratio(h.get().sqls(), h.get().mqls()))
         .description("Of the MQLs the definition version made in the last 90 days, the share XDRs turned into SQLs")
-        .baseUnit("ratio")
-        .tag("definition_version", version)
-        .register(meters);
-    Gauge.builder("leadjourney.definition.sql.acceptance", health, h -> ratio(h.get().accepted(), h.get().accepted() + h.get().rejected()))
-        .description("Of the definition version's SQLs that AEs decided on in the last 90 days, the share they accepted")
         .baseUnit("ratio")
         .tag("definition_version", version)
         .register(meters);
