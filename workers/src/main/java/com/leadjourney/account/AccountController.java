@@ -34,10 +34,10 @@ class AccountController {
   }
 
   @PostMapping("/api/accounts")
-  ResponseEntity<Map<String, Object>> create(@Valid @RequestBody final AccountRequest account) {
+  ResponseEntity<Map<String, Object>> create(@Valid @RequestBody final AccountRequest account, final java.security.Principal user) {
     final String id;
     try {
-      id = accounts.create(account.name(), account.domain(), account.owner());
+      id = accounts.create(account.name(), account.domain(), account.owner(), user.getName());
     } catch (final DuplicateKeyException e) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "An account with domain " + account.domain() + " exists; set its owner instead");
     }
@@ -50,8 +50,8 @@ class AccountController {
   }
 
   @PutMapping("/api/accounts/{id}/owner")
-  Map<String, Object> owner(@PathVariable final String id, @Valid @RequestBody final Owner owner) {
-    if (!accounts.setOwner(id, owner.owner())) {
+  Map<String, Object> owner(@PathVariable final String id, @Valid @RequestBody final Owner owner, final java.security.Principal user) {
+    if (!accounts.setOwner(id, owner.owner(), user.getName())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + id);
     }
     return one(id);

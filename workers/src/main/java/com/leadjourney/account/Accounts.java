@@ -17,18 +17,23 @@ public class Accounts {
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  Accounts(final JdbcTemplate jdbc, final Clock clock) {
+  private final com.leadjourney.audit.Audit audit;
+
+  Accounts(final JdbcTemplate jdbc, final Clock clock, final com.leadjourney.audit.Audit audit) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** Creates an account; a second one with the same domain is refused by the database (DuplicateKeyException). */
-  String create(final String name, final String domain, final String owner) {
+  @org.springframework.transaction.annotation.Transactional
+  String create(final String name, final String domain, final String owner, final String by) {
     final String id = UUID.randomUUID().toString();
     jdbc.update(
         "insert into account (id, name, normalized_name, domain, owner, created_at) values (?, ?, ?, ?, ?, ?)",
         id, name, AccountMatching.normalisedName(name), domain == null ? null : domain.toLowerCase(Locale.ROOT), owner,
         Timestamp.from(clock.instant()));
+    audit.record(by, "account.created", "account", id, null, null, com.leadjourney.audit.Audit.state("name", name, "domain", domain, "owner", owner));
     return id;
   }
 
@@ -45,8 +50,16 @@ public class Accounts {
   }
 
   /** False when there is no such account. */
-  boolean setOwner(final String id, final String owner) {
-    return jdbc.update("update account set owner = ? where id = ?", owner, id) > 0;
+  @org.springframework.transaction.annotation.Transactional
+  boolean setOwner(final String id, final String owner, final String by) {
+    final List<String> before = jdbc.queryForList("select owner from account where id = ? for update", String.class, id);
+    if (before.isEmpty()) {
+      return false;
+    }
+    jdbc.update("update account set owner = ? where id = ?", owner, id);
+    audit.record(by, "account.owner", "account", id, null, com.leadjourney.audit.Audit.state("owner", before.get(0)),
+        com.leadjourney.audit.Audit.state("owner", owner));
+    return true;
   }
 
   /** The account became a customer (a won deal); the first time is kept. */

@@ -53,7 +53,10 @@ class TeamSetup {
   private final JdbcTemplate jdbc;
   private final Teams teams;
 
-  TeamSetup(final JdbcTemplate jdbc, final Teams teams) {
+  private final com.leadjourney.audit.Audit audit;
+
+  TeamSetup(final JdbcTemplate jdbc, final Teams teams, final com.leadjourney.audit.Audit audit) {
+    this.audit = audit;
     this.jdbc = jdbc;
     this.teams = teams;
   }
@@ -82,6 +85,7 @@ class TeamSetup {
   Map<String, Object> save(final String id, final Team team, final Authentication user) {
     validate(id, team);
     checkMayChange(user, id, team.manager(), team.function(), team.isDefault());
+    final Map<String, Object> before = all().stream().filter(t -> id.equals(t.get("id"))).findFirst().orElse(null);
     jdbc.update(
         """
         insert into sales_team (id, name, team_function, is_default, manager, time_zone, work_days, opens, closes)
@@ -111,7 +115,10 @@ class TeamSetup {
           "insert into territory_rule (team_id, rank_order, country, industry, min_company_size, max_company_size) values (?, ?, ?, ?, ?, ?)",
           id, rule.rank(), rule.country(), rule.industry(), rule.minCompanySize(), rule.maxCompanySize());
     }
-    return all().stream().filter(t -> id.equals(t.get("id"))).findFirst().orElseThrow();
+    final Map<String, Object> after = all().stream().filter(t -> id.equals(t.get("id"))).findFirst().orElseThrow();
+    // Weights, caps, members, hours and territories: who changed the routing, from what to what.
+    audit.record(user.getName(), before == null ? "team.created" : "team.changed", "team", id, null, before, after);
+    return after;
   }
 
   /**

@@ -26,15 +26,18 @@ class UserController {
 
   private final UserAccounts accounts;
   private final AppUserRepository users;
+  private final com.leadjourney.audit.Audit audit;
 
-  UserController(final UserAccounts accounts, final AppUserRepository users) {
+  UserController(final UserAccounts accounts, final AppUserRepository users, final com.leadjourney.audit.Audit audit) {
     this.accounts = accounts;
     this.users = users;
+    this.audit = audit;
   }
 
   @PostMapping("/api/users")
-  ResponseEntity<Map<String, Object>> create(@Valid @RequestBody final NewUser user) {
+  ResponseEntity<Map<String, Object>> create(@Valid @RequestBody final NewUser user, final java.security.Principal admin) {
     final String password = accounts.create(user.username(), user.roles());
+    audit.record(admin.getName(), "user.created", "user", user.username(), null, null, com.leadjourney.audit.Audit.state("roles", user.roles()));
     return ResponseEntity.created(URI.create("/api/users"))
         .body(Map.of("username", user.username(), "roles", user.roles(), "password", password, "note", "shown only now"));
   }
