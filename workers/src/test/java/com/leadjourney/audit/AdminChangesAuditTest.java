@@ -1,0 +1,51 @@
+package com.leadjourney.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadjourney.EmbeddedAppTest;
+import com.leadjourney.LeadApi;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+/** Who changed the routing, the users and the account owners, from what to what: the audit trail says. */
+class AdminChangesAuditTest extends EmbeddedAppTest {
+
+  @Autowired TestRestTemplate http;
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void teamsUsersAndAccountOwnersChangedByAnAdminAreAudited() {
+    final var admin = new LeadApi(http).admin();
+    final Map<String, Object> team = Map.of("name", "Audited", "function", "xdr", "isDefault", false, "manager", "audit-manager",
+        "members", List.of(Map.of("username", "audit-ana", "weight", 1, "active", true)), "territories", List.of(Map.of("rank", 0, "country", "IS")));
+    assertThat(admin.exchange("/api/teams/audited", HttpMethod.PUT, new HttpEntity<>(team), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    final var heavier = new java.util.HashMap<>(team);
+    heavier.put("members", List.of(Map.of("username", "audit-ana", "weight", 3, "maxOpen", 10, "active", true)));
+    assertThat(admin.exchange("/api/teams/audited", HttpMethod.PUT, new HttpEntity<>(heavier), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    final List<Map<String, Object>> teamTrail = admin.getForObject("/api/audit?subjectType=team&subjectId=audited", List.class);
+    assertThat(teamTrail).extracting(e -> e.get("action")).containsExactly("team.created", "team.changed");
+    assertThat(String.valueOf(teamTrail.get(1).get("before"))).contains("weight=1");
+    assertThat(String.valueOf(teamTrail.get(1).get("after"))).contains("weight=3", "max_open=10");
+
+    assertThat(admin.postForEntity("/api/users", Map.of("username", "audited-user", "roles", List.of("XDR")), Map.class).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    final List<Map<String, Object>> userTrail = admin.getForObject("/api/audit?subjectType=user&subjectId=audited-user", List.class);
+    assertThat(userTrail).singleElement().satisfies(e -> {
+      assertThat(e.get("action")).isEqualTo("user.created");
+      assertThat(String.valueOf(e.get("after"))).contains("XDR").doesNotContain("password");
+    });
+
+    final var account = admin.postForEntity("/api/accounts", Map.of("name", "Audited Corp", "domain", "audited-corp.com"), Map.class);
+    final String accountId = (String) account.getBody().get("id");
+    admin.exchange("/api/accounts/" + accountId + "/owner", HttpMethod.PUT, new HttpEntity<>(Map.of("owner", "ae-audited")), Map.class);
+    final List<Map<String, Object>> accountTrail = admin.getForObject("/api/audit?subjectType=account&subjectId=" + accountId, List.class);
+    assertThat(accountTrail).extracting(e -> e.get("action")).containsExactly("account.created", "account.owner");
+    assertThat(accountTrail.get(1).get("after")).isEqualTo(Map.of("owner", "ae-audited"));
+  }
+}
