@@ -81,8 +81,11 @@ class DashboardQueriesTest extends OwnAppTest {
     assertThat(played.leads()).as("leads over ten working days").isGreaterThan(20);
     assertThat(played.touches()).isPositive();
     assertThat(played.tasksCompleted()).isPositive();
+    // This app holds the demo's leads only. A few (3 %) come without consent: nothing personal of them is kept, the marker neither.
+    final int withoutConsent =
+        jdbc.queryForObject("select count(*) from leads where email is null and custom_fields is null and journey_result = 'rejected'", Integer.class);
     assertThat(jdbc.queryForObject("select count(*) from leads where email like '%-demo.com' and custom_fields like '%\"demo\":true%'", Integer.class))
-        .as("every demo lead is marked").isEqualTo(played.leads());
+        .as("every demo lead that consented is marked").isEqualTo(played.leads() - withoutConsent);
     assertThat(engine.offset().isNegative()).as("the engine clock has caught up with the present").isFalse();
     assertThat(jdbc.queryForList("select distinct stage from leads", String.class)).as("journeys spread over the stages")
         .hasSizeGreaterThanOrEqualTo(4).contains("nurture", "opportunity");
