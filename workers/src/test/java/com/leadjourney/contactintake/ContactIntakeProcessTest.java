@@ -30,8 +30,11 @@ class ContactIntakeProcessTest extends JourneyTest {
     assertThat(jdbc.queryForMap("select email, first_name, last_name, phone, source, campaign from leads where id = ?", leadId))
         .containsEntry("email", null).containsEntry("first_name", null).containsEntry("last_name", null).containsEntry("phone", null)
         .containsEntry("source", "web-form").containsEntry("campaign", "spring-webinar");
-    assertThat(jdbc.queryForObject("select count(*) from journey_event where detail like '%contoso-noconsent%' or detail like '%Nobody%'", Integer.class))
-        .isZero();
+    assertThat(jdbc.queryForObject(
+            "select count(*) from journey_event where lead_id = ? and (detail like '%contoso-noconsent%' or detail like '%Nobody%' or detail like '%Nora%')",
+            Integer.class, leadId))
+        .as("nor in its timeline").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from leads where email = 'no.consent@contoso-noconsent.com'", Integer.class)).isZero();
   }
 
   @Test
