@@ -22,9 +22,11 @@ class AdminChangesAuditTest extends EmbeddedAppTest {
   @SuppressWarnings("unchecked")
   void teamsUsersAndAccountOwnersChangedByAnAdminAreAudited() {
     final var admin = new LeadApi(http).admin();
-    final Map<String, Object> team = Map.of("name", "Audited", "function", "xdr", "isDefault", false, "manager", "audit-manager",
-        "members", List.of(Map.of("username", "audit-ana", "weight", 1, "active", true)), "territories", List.of(Map.of("rank", 0, "country", "IS")));
-    assertThat(admin.exchange("/api/teams/audited", HttpMethod.PUT, new HttpEntity<>(team), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    final Map<String, Object> team = new java.util.HashMap<>(Map.of("name", "Audited", "function", "xdr", "isDefault", false, "manager", "audit-manager",
+        "members", List.of(Map.of("username", "audit-ana", "weight", 1, "active", true)), "territories", List.of(Map.of("rank", 0, "country", "IS"))));
+    team.putAll(Map.of("timeZone", "UTC", "workDays", "MON,TUE,WED,THU,FRI", "opens", "09:00", "closes", "17:00"));
+    final var created = admin.exchange("/api/teams/audited", HttpMethod.PUT, new HttpEntity<>(team), Map.class);
+    assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.OK);
     final var heavier = new java.util.HashMap<>(team);
     heavier.put("members", List.of(Map.of("username", "audit-ana", "weight", 3, "maxOpen", 10, "active", true)));
     assertThat(admin.exchange("/api/teams/audited", HttpMethod.PUT, new HttpEntity<>(heavier), Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
