@@ -109,7 +109,7 @@ class WorkbenchBrowserTest extends BrowserTest {
         .extracting(m -> m.get("username") + "=" + m.get("active")).containsExactly("penguin-ann=true", "penguin-bob=false");
     final List<Map<String, Object>> trail = api().admin().getForObject("/api/audit?subjectType=team&subjectId=xdr-penguin", List.class);
     assertThat(trail).extracting(e -> e.get("actor") + " " + e.get("action")).containsExactly(
-        "penguin-manager team.availability", "penguin-manager team.out-of-office");
+        "admin team.created", "penguin-manager team.availability", "penguin-manager team.out-of-office");
   }
 
   @Test
