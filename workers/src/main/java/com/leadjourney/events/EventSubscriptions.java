@@ -33,11 +33,14 @@ public class EventSubscriptions {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MIN_SECRET = 16;
 
+
   private final JdbcTemplate jdbc;
   private final Audit audit;
   private final Clock clock;
+  private final OutboundEvents outbound;
 
-  EventSubscriptions(final JdbcTemplate jdbc, final Audit audit, final Clock clock) {
+  EventSubscriptions(final JdbcTemplate jdbc, final Audit audit, final Clock clock, final OutboundEvents outbound) {
+    this.outbound = outbound;
     this.jdbc = jdbc;
     this.audit = audit;
     this.clock = clock;
@@ -71,6 +74,7 @@ public class EventSubscriptions {
           updated_at = values(updated_at)""",
         name, url, secret, types == null ? null : json(types), by, Timestamp.from(clock.instant()));
     final var after = new Subscription(name, url, types);
+    outbound.subscribed();
     audit.record(by, before == null ? "event-subscription.created" : "event-subscription.changed", "event-subscription", name, null,
         before == null ? null : Audit.state("url", before.url(), "types", before.types()), Audit.state("url", url, "types", types));
     return after;
