@@ -62,6 +62,7 @@ public class Definitions {
   private final Audit audit;
   private final Clock clock;
   private final Map<String, Thresholds> thresholdsByVersion = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Set<String>> customFieldsByVersion = new ConcurrentHashMap<>(); // a version that went live never changes
 
   Definitions(
       final JdbcTemplate jdbc, final CamundaClient client, final QualificationProperties defaults, final Audit audit, final Clock clock) {
@@ -183,6 +184,18 @@ public class Definitions {
     return jdbc.queryForList("select version from definition_version where state = 'live'", String.class).stream()
         .findFirst()
         .orElseGet(this::seedDefault);
+  }
+
+  /**
+   * The custom fields the live version tests (names without {@code customFields.}): only these go to
+   * the engine with a lead, since custom fields may hold anything about the person (data minimisation).
+   */
+  public java.util.Set<String> customFieldsTested() {
+    return customFieldsByVersion.computeIfAbsent(live(), v -> version(v).map(Version::criteria).orElse(List.of()).stream()
+        .flatMap(c -> c.tests().keySet().stream())
+        .filter(field -> field.startsWith(DefinitionDmn.CUSTOM))
+        .map(field -> field.substring(DefinitionDmn.CUSTOM.length()))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
   }
 
   /** The thresholds of the version that made a decision (versions that went live never change). */

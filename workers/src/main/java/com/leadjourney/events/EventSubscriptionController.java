@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +34,14 @@ class EventSubscriptionController {
   @PutMapping("/api/event-subscriptions/{name}")
   Map<String, Object> put(@PathVariable final String name, @Valid @RequestBody final SubscriptionRequest request, final Principal user) {
     return EventSubscriptions.noSecret(subscriptions.put(name, request.url(), request.secret(), request.types(), user.getName()));
+  }
+
+  @DeleteMapping("/api/event-subscriptions/{name}")
+  ResponseEntity<Void> remove(@PathVariable final String name, final Principal user) {
+    if (!subscriptions.remove(name, user.getName())) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No event subscription " + name);
+    }
+    return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/api/event-subscriptions")

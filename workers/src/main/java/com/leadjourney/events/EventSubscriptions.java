@@ -80,6 +80,19 @@ public class EventSubscriptions {
     return after;
   }
 
+  /** Ends a subscription: its deliveries not yet made are dropped, its delivery log with them. False when there is none. */
+  @Transactional
+  public boolean remove(final String name, final String by) {
+    final var before = find(name).orElse(null);
+    if (before == null) {
+      return false;
+    }
+    jdbc.update("delete from event_delivery where subscription = ?", name);
+    jdbc.update("delete from event_subscription where name = ?", name);
+    audit.record(by, "event-subscription.removed", "event-subscription", name, null, Audit.state("url", before.url(), "types", before.types()), null);
+    return true;
+  }
+
   public List<Subscription> all() {
     return jdbc.query("select name, url, types from event_subscription order by name", (row, i) -> read(row.getString(1), row.getString(2), row.getString(3)));
   }

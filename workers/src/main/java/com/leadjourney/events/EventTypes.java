@@ -33,6 +33,7 @@ public final class EventTypes {
     BY_TIMELINE.put("OPPORTUNITY_UPDATED", "opportunity.updated");
     BY_TIMELINE.put("CONVERTED", "lead.customer");
     BY_TIMELINE.put("OPTED_OUT", "lead.opted-out");
+    BY_TIMELINE.put("LEAD_ERASED", "lead.erased");
     BY_TIMELINE.put("JOURNEY_CLOSED", "journey.closed");
   }
 

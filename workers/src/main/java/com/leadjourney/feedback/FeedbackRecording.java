@@ -87,7 +87,6 @@ class FeedbackRecording {
     if (toNurture) {
       final Map<String, Object> variables = new HashMap<>();
       variables.put("feedbackReason", reason.code());
-      variables.put("feedbackObjections", objections);
       // Kept a day: nurture subscribes as soon as lead-journey calls it.
       messages.publishAfterCommit("sales-feedback", leadId, dedupeKey, Duration.ofDays(1), variables);
     }

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class RecordFeedbackWorker {
 
   private final FeedbackRecording recording;
+  private final TaskObjections taskObjections;
 
-  RecordFeedbackWorker(final FeedbackRecording recording) {
+  RecordFeedbackWorker(final FeedbackRecording recording, final TaskObjections taskObjections) {
     this.recording = recording;
+    this.taskObjections = taskObjections;
   }
 
   @JobWorker(type = "record-feedback")
@@ -28,9 +30,11 @@ public class RecordFeedbackWorker {
       @Variable(name = "feedbackOutcome", optional = true) final String feedbackOutcome,
       @Variable(name = "outcome", optional = true) final String xdrOutcome,
       @Variable(name = "reason", optional = true) final String reason,
-      @Variable(name = "objections", optional = true) final String objections) {
+      // Instances started before objections left the engine still carry them as a variable.
+      @Variable(name = "objections", optional = true) final String objectionsVariable) {
     final String stage = job.getBpmnProcessId();
     final String outcome = feedbackOutcome != null ? feedbackOutcome : outcomeInEarlierModels(stage, xdrOutcome);
+    final String objections = objectionsVariable != null ? objectionsVariable : taskObjections.lastOf(leadId, stage);
     try {
       return Map.of("afterFeedback", recording.record(leadId, stage, outcome, reason, objections));
     } catch (final IllegalArgumentException e) {

@@ -46,6 +46,13 @@ public class ContactMerge {
     this.jdbc = jdbc;
   }
 
+  private static final java.util.regex.Pattern FORMER_IDENTIFIER = java.util.regex.Pattern.compile("(?:first name|last name|phone|title): ([^;]+?) → ");
+
+  /** The values a merge replaced in identifying fields, read back from its timeline line: an erasure scrubs those too. */
+  static List<String> formerIdentifiers(final String mergeDetail) {
+    return FORMER_IDENTIFIER.matcher(mergeDetail == null ? "" : mergeDetail).results().map(m -> m.group(1)).filter(v -> !"–".equals(v)).toList();
+  }
+
   /** Copies the newer lead's non-empty values the survivor lacks or has otherwise; "last name: – → Lovelace" for each. */
   public List<String> absorb(final String survivorId, final String newerId, final Instant now) {
     final String columns = String.join(", ", FIELDS.keySet());

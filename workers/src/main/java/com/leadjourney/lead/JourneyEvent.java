@@ -40,6 +40,7 @@ public class JourneyEvent {
     RESCORED,
     REENGAGED,
     OPTED_OUT,
+    LEAD_ERASED,
     TASK_CLAIMED,
     TOUCH_LOGGED,
     FEEDBACK_RECORDED,

@@ -85,12 +85,18 @@ class NurtureTrack {
   Map<String, Object> steer(final String leadId, final String reason, final String objections, final long jobKey) {
     final Lead lead = leads.lock(leadId);
     final String track = properties.trackFor(reason);
-    final String detail = "track " + track + " after '" + reason + "'" + (objections == null ? "" : "; objections: " + objections);
+    final String said = objections != null ? objections : lastSalesObjections(leadId);
+    final String detail = "track " + track + " after '" + reason + "'" + (said == null ? "" : "; objections: " + said);
     if (timeline.record(leadId, JourneyEvent.Type.NURTURE_STEERED, STAGE, detail, "nurture-steered:" + jobKey)) {
       lead.followTrack(track, now());
       clocks.save(new JourneyClock(leadId, NEXT_TOUCH_AT, now().plus(properties.intervalOf(track))));
     }
     return stored(lead);
+  }
+
+  private String lastSalesObjections(final String leadId) {
+    return jdbc.queryForList("select objections from feedback where lead_id = ? order by recorded_at desc, id desc limit 1", String.class, leadId)
+        .stream().findFirst().orElse(null);
   }
 
   private String lastSalesReason(final String leadId) {

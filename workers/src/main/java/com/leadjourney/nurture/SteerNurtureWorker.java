@@ -21,6 +21,7 @@ public class SteerNurtureWorker {
   public Map<String, Object> steerNurture(
       @Variable(name = JourneyVariables.LEAD_ID) final String leadId,
       @Variable(name = "feedbackReason", optional = true) final String reason,
+      // Messages published before objections left the engine still carry them.
       @Variable(name = "feedbackObjections", optional = true) final String objections,
       @JobKey final long jobKey) {
     return track.steer(leadId, reason, objections, jobKey);

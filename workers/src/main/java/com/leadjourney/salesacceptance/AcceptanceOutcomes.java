@@ -30,14 +30,13 @@ class AcceptanceOutcomes implements TaskOutcomes {
   }
 
   @Override
-  public Map<String, Object> completionVariables(final String outcome, final String reason, final String objections) {
+  public Map<String, Object> completionVariables(final String outcome, final String reason) {
     if (!OUTCOMES.contains(outcome)) {
       throw new IllegalArgumentException("outcome must be one of " + OUTCOMES);
     }
     final Map<String, Object> variables = new HashMap<>();
     variables.put("acceptance", outcome);
     variables.put("reason", "rejected".equals(outcome) ? FeedbackReason.of(reason, "rejected").code() : null);
-    variables.put("objections", objections);
     return variables;
   }
 }

@@ -102,6 +102,7 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/api/tokens").access(signedInWithPassword())
                     .requestMatchers("/api/tokens/**").authenticated() // everyone's own
                     .requestMatchers("/api/processes/**", "/api/incidents/**", "/api/stages/**").hasAnyRole("DESIGNER", "ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/api/leads/*/erasure").hasAnyRole("PRIVACY", "ADMIN")
                     .requestMatchers(HttpMethod.POST, "/api/leads", "/api/leads/*/engagements", "/api/leads/*/opt-out")
                     .hasAnyRole("INTEGRATION", "MARKETING", "ADMIN")
                     .requestMatchers(HttpMethod.GET, "/api/leads/**").authenticated()

@@ -21,8 +21,8 @@ class UserController {
 
   record NewUser(
       @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,99}", message = "must be 2-100 lower-case letters, digits, '.', '_' or '-'") String username,
-      @NotEmpty(message = "needs at least one role") List<@Pattern(regexp = "ADMIN|DESIGNER|XDR|AE|MANAGER|MARKETING|SALES|LEADERSHIP|INTEGRATION|METRICS",
-          message = "must be one of ADMIN, DESIGNER, XDR, AE, MANAGER, MARKETING, SALES, LEADERSHIP, INTEGRATION, METRICS") String> roles) {}
+      @NotEmpty(message = "needs at least one role") List<@Pattern(regexp = "ADMIN|DESIGNER|XDR|AE|MANAGER|MARKETING|SALES|LEADERSHIP|INTEGRATION|METRICS|PRIVACY",
+          message = "must be one of ADMIN, DESIGNER, XDR, AE, MANAGER, MARKETING, SALES, LEADERSHIP, INTEGRATION, METRICS, PRIVACY") String> roles) {}
 
   private final UserAccounts accounts;
   private final AppUserRepository users;

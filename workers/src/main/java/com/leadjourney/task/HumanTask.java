@@ -94,6 +94,11 @@ public class HumanTask {
     closedAt = at;
   }
 
+  /** Kept before the engine hears of the completion: the feedback recorded right after reads them here. */
+  void noteObjections(final String objections) {
+    this.objections = objections;
+  }
+
   void canceled(final Instant at) {
     state = State.CANCELED;
     closedAt = at;

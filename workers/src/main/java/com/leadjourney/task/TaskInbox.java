@@ -196,7 +196,7 @@ public class TaskInbox {
     final TaskOutcomes outcomes = outcomesOf(task);
     final Map<String, Object> variables;
     try {
-      variables = outcomes.completionVariables(outcome, reason, objections);
+      variables = outcomes.completionVariables(outcome, reason);
     } catch (final IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
     }
@@ -205,6 +205,9 @@ public class TaskInbox {
       // Booking the meeting was the first touch: its SLA result and speed-to-lead count (before the
       // engine moves on, so the first-touch message still finds this visit's clock).
       touches.record(task, outcomes, "meeting", "logged with the outcome " + outcome, user, now);
+    }
+    if (objections != null) {
+      transaction.executeWithoutResult(tx -> tasks.findById(userTaskKey).orElseThrow().noteObjections(objections));
     }
     UserTaskCommands.send(() -> client.newCompleteUserTaskCommand(userTaskKey).variables(variables).send().join(10, TimeUnit.SECONDS));
     final String recordedReason = variables.containsKey("reason") ? (String) variables.get("reason") : null;

@@ -15,11 +15,12 @@ public interface TaskOutcomes {
   List<String> outcomes();
 
   /**
-   * The completion's variables.
+   * The completion's variables: codes only. Objections (free text that may name the person) stay in
+   * MySQL with the task, so the engine never holds personal data (erasure: {@code privacy}).
    *
    * @throws IllegalArgumentException saying what to fix (unknown outcome, missing reason)
    */
-  Map<String, Object> completionVariables(String outcome, String reason, String objections);
+  Map<String, Object> completionVariables(String outcome, String reason);
 
   /** The task's entry and exit criteria as both teams agreed them (JOURNEY.md), shown on the task. */
   String criteria();

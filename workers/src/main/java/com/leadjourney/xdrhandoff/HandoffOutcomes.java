@@ -28,13 +28,12 @@ class HandoffOutcomes implements TaskOutcomes {
   }
 
   @Override
-  public Map<String, Object> completionVariables(final String outcomeCode, final String reason, final String objections) {
+  public Map<String, Object> completionVariables(final String outcomeCode, final String reason) {
     final Outcome outcome =
         Outcome.of(outcomeCode).orElseThrow(() -> new IllegalArgumentException("outcome must be one of " + Outcome.codes()));
     final Map<String, Object> variables = new HashMap<>();
     variables.put(HandoffVariables.OUTCOME, outcome.code());
     variables.put(HandoffVariables.REASON, outcome.reasonRequired() ? FeedbackReason.of(reason, outcome.code()).code() : null);
-    variables.put(HandoffVariables.OBJECTIONS, objections);
     return variables;
   }
 

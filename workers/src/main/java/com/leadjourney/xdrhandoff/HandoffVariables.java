@@ -10,7 +10,6 @@ final class HandoffVariables {
   static final String SLA_REASSIGN_AT = "slaReassignAt";
   static final String OUTCOME = "outcome";
   static final String REASON = "reason";
-  static final String OBJECTIONS = "objections";
 
   private HandoffVariables() {}
 }

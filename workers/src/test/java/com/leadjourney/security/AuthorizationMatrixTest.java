@@ -31,7 +31,7 @@ import org.springframework.http.MediaType;
 class AuthorizationMatrixTest extends JourneyTest {
 
   private static final List<String> ROLES =
-      List.of("ADMIN", "DESIGNER", "XDR", "AE", "MANAGER", "MARKETING", "SALES", "LEADERSHIP", "INTEGRATION", "METRICS");
+      List.of("ADMIN", "DESIGNER", "XDR", "AE", "MANAGER", "MARKETING", "SALES", "LEADERSHIP", "INTEGRATION", "METRICS", "PRIVACY");
   private static final Set<String> EVERYONE = Set.copyOf(ROLES);
 
   /** method, path ({lead}, {task} filled in), body (null: none; a String: CSV), the roles designed to work there and what they get. */
@@ -47,6 +47,7 @@ class AuthorizationMatrixTest extends JourneyTest {
       endpoint(HttpMethod.POST, "/api/leads", Map.of(), Set.of("INTEGRATION", "MARKETING", "ADMIN"), 400),
       endpoint(HttpMethod.POST, "/api/leads/{lead}/engagements", Map.of(), Set.of("INTEGRATION", "MARKETING", "ADMIN"), 400),
       endpoint(HttpMethod.GET, "/api/leads/{lead}/qualification", null, EVERYONE, 200),
+      endpoint(HttpMethod.POST, "/api/leads/no-such-lead/erasure", null, Set.of("PRIVACY", "ADMIN"), 404),
       endpoint(HttpMethod.GET, "/api/tasks", null, WORKERS, 200),
       // The task is the default XDR team's: the role's generic people are in no team, so only the admin works it.
       endpoint(HttpMethod.POST, "/api/tasks/{task}/touches", Map.of("kind", "note", "note", "matrix"), Set.of("ADMIN"), 200),
