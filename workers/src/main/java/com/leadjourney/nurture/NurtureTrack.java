@@ -95,8 +95,8 @@ class NurtureTrack {
   }
 
   private String lastSalesObjections(final String leadId) {
-    return jdbc.queryForList("select objections from feedback where lead_id = ? order by recorded_at desc, id desc limit 1", String.class, leadId)
-        .stream().findFirst().orElse(null);
+    final var latest = jdbc.queryForList("select objections from feedback where lead_id = ? order by recorded_at desc, id desc limit 1", String.class, leadId);
+    return latest.isEmpty() ? null : latest.get(0); // often null: not findFirst()
   }
 
   private String lastSalesReason(final String leadId) {

@@ -1,6 +1,7 @@
 package com.leadjourney.task;
 
 import com.leadjourney.feedback.TaskObjections;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +20,8 @@ class StoredTaskObjections implements TaskObjections {
 
   @Override
   public String lastOf(final String leadId, final String stage) {
-    return jdbc.queryForList(
-            "select objections from human_task where lead_id = ? and process_id = ? order by created_at desc, user_task_key desc limit 1",
-            String.class, leadId, stage)
-        .stream().findFirst().orElse(null);
+    final List<String> latest = jdbc.queryForList(
+        "select objections from human_task where lead_id = ? and process_id = ? order by created_at desc, user_task_key desc limit 1", String.class, leadId, stage);
+    return latest.isEmpty() ? null : latest.get(0); // often null: not findFirst()
   }
 }
