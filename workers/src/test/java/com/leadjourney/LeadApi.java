@@ -9,6 +9,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -49,8 +50,19 @@ public record LeadApi(TestRestTemplate http) {
         "name", "Team " + id, "function", function, "isDefault", false, "manager", manager, "members", members,
         "territories", List.of(Map.of("rank", 0, "country", country))));
     team.putAll(Map.of("timeZone", "UTC", "workDays", "MON,TUE,WED,THU,FRI,SAT,SUN", "opens", "00:00", "closes", "00:00"));
+    members.forEach(m -> ensureUser((String) m.get("username"), "AE".equalsIgnoreCase(function) ? "AE" : "XDR"));
     final var response = admin().exchange("/api/teams/" + id, HttpMethod.PUT, new HttpEntity<>(team), Map.class);
     assertThat(response.getStatusCode().is2xxSuccessful()).as("team %s: %s", id, response.getBody()).isTrue();
+  }
+
+  /** The app refuses members it does not know (a typo would route leads to nobody): a test's people get accounts first. */
+  @SuppressWarnings("unchecked")
+  public void ensureUser(final String username, final String role) {
+    final List<Map<String, Object>> users = admin().getForObject("/api/users", List.class);
+    if (users.stream().noneMatch(u -> username.equals(u.get("username")))) {
+      final var created = admin().postForEntity("/api/users", Map.of("username", username, "roles", List.of(role)), Map.class);
+      assertThat(created.getStatusCode()).as("user %s: %s", username, created.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
   }
 
   /** A team member taking leads; {@code maxOpen} null for no cap. */

@@ -1,5 +1,6 @@
 package com.leadjourney.account;
 
+import com.leadjourney.routing.KnownPeople;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -28,9 +29,11 @@ class AccountController {
   record Owner(@Size(max = 100) String owner) {}
 
   private final Accounts accounts;
+  private final KnownPeople people;
 
-  AccountController(final Accounts accounts) {
+  AccountController(final Accounts accounts, final KnownPeople people) {
     this.accounts = accounts;
+    this.people = people;
   }
 
   @PostMapping("/api/accounts")
@@ -51,6 +54,9 @@ class AccountController {
 
   @PutMapping("/api/accounts/{id}/owner")
   Map<String, Object> owner(@PathVariable final String id, @Valid @RequestBody final Owner owner, final java.security.Principal user) {
+    if (owner.owner() != null) {
+      people.check(owner.owner(), "the account's owner");
+    }
     if (!accounts.setOwner(id, owner.owner(), user.getName())) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + id);
     }

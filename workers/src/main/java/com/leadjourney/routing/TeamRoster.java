@@ -51,7 +51,10 @@ public class TeamRoster {
   private final Audit audit;
   private final Clock clock;
 
-  TeamRoster(final JdbcTemplate jdbc, final Teams teams, final Audit audit, final Clock clock) {
+  private final KnownPeople people;
+
+  TeamRoster(final JdbcTemplate jdbc, final Teams teams, final Audit audit, final Clock clock, final KnownPeople people) {
+    this.people = people;
     this.jdbc = jdbc;
     this.teams = teams;
     this.audit = audit;
@@ -96,6 +99,7 @@ public class TeamRoster {
   public void recordAbsence(
       final String by, final String subjectType, final String subjectId, final String username, final Instant startsAt, final Instant endsAt,
       final String reason) {
+    people.check(username, "an absence");
     final String stated = reason == null || reason.isBlank() ? null : reason.strip();
     jdbc.update("insert into out_of_office (username, starts_at, ends_at, reason) values (?, ?, ?, ?)",
         username, Timestamp.from(startsAt), Timestamp.from(endsAt), stated);

@@ -55,7 +55,10 @@ class TeamSetup {
 
   private final com.leadjourney.audit.Audit audit;
 
-  TeamSetup(final JdbcTemplate jdbc, final Teams teams, final com.leadjourney.audit.Audit audit) {
+  private final KnownPeople people;
+
+  TeamSetup(final JdbcTemplate jdbc, final Teams teams, final com.leadjourney.audit.Audit audit, final KnownPeople people) {
+    this.people = people;
     this.audit = audit;
     this.jdbc = jdbc;
     this.teams = teams;
@@ -85,6 +88,7 @@ class TeamSetup {
   Map<String, Object> save(final String id, final Team team, final Authentication user) {
     validate(id, team);
     checkMayChange(user, id, team.manager(), team.function(), team.isDefault());
+    people.check(team.members().stream().map(Member::username).toList(), "team " + id + "'s members");
     final Map<String, Object> before = all().stream().filter(t -> id.equals(t.get("id"))).findFirst().orElse(null);
     jdbc.update(
         """

@@ -27,6 +27,12 @@ public class UserAccounts {
     this.clock = clock;
   }
 
+  /** Those of the usernames that have no account here. */
+  public java.util.Set<String> withoutAccount(final java.util.Collection<String> usernames) {
+    final var known = users.findAllById(usernames).stream().map(AppUser::username).collect(java.util.stream.Collectors.toSet());
+    return usernames.stream().filter(u -> !known.contains(u)).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
+
   /** Creates (or re-keys) the user and returns its password in clear text, once. */
   @Transactional
   public String create(final String username, final List<String> roles) {

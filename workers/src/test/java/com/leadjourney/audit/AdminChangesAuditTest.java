@@ -22,6 +22,8 @@ class AdminChangesAuditTest extends EmbeddedAppTest {
   @SuppressWarnings("unchecked")
   void teamsUsersAndAccountOwnersChangedByAnAdminAreAudited() {
     final var admin = new LeadApi(http).admin();
+    new LeadApi(http).ensureUser("audit-ana", "XDR");
+    new LeadApi(http).ensureUser("ae-audited", "AE");
     final Map<String, Object> team = new java.util.HashMap<>(Map.of("name", "Audited", "function", "xdr", "isDefault", false, "manager", "audit-manager",
         "members", List.of(Map.of("username", "audit-ana", "weight", 1, "active", true)), "territories", List.of(Map.of("rank", 0, "country", "IS"))));
     team.putAll(Map.of("timeZone", "UTC", "workDays", "MON,TUE,WED,THU,FRI", "opens", "09:00", "closes", "17:00"));
@@ -49,5 +51,26 @@ class AdminChangesAuditTest extends EmbeddedAppTest {
     final List<Map<String, Object>> accountTrail = admin.getForObject("/api/audit?subjectType=account&subjectId=" + accountId, List.class);
     assertThat(accountTrail).extracting(e -> e.get("action")).containsExactly("account.created", "account.owner");
     assertThat(accountTrail.get(1).get("after")).isEqualTo(Map.of("owner", "ae-audited"));
+  }
+
+  /** A typo in a username would route leads, accounts or absences to nobody: refused, naming who is unknown. */
+  @Test
+  void unknownUsernamesAreRefusedForMembersOwnersAndAbsences() {
+    final var admin = new LeadApi(http).admin();
+    final Map<String, Object> team = new java.util.HashMap<>(Map.of("name", "Typo", "function", "xdr", "isDefault", false,
+        "members", List.of(Map.of("username", "xdr-nobody-by-that-name", "weight", 1, "active", true))));
+    team.putAll(Map.of("timeZone", "UTC", "workDays", "MON,TUE,WED,THU,FRI", "opens", "09:00", "closes", "17:00"));
+    final var member = admin.exchange("/api/teams/typo", HttpMethod.PUT, new HttpEntity<>(team), Map.class);
+    assertThat(member.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    assertThat((String) member.getBody().get("detail")).contains("No user 'xdr-nobody-by-that-name'");
+    assertThat(admin.getForObject("/api/teams", List.class).toString()).as("nothing stored").doesNotContain("xdr-nobody-by-that-name");
+
+    final String accountId = (String) admin.postForEntity("/api/accounts", Map.of("name", "Typo Corp", "domain", "typo-corp.com"), Map.class).getBody().get("id");
+    final var owner = admin.exchange("/api/accounts/" + accountId + "/owner", HttpMethod.PUT, new HttpEntity<>(Map.of("owner", "ae-linsu")), Map.class);
+    assertThat(owner.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+
+    final var absence = admin.postForEntity("/api/out-of-office", Map.of("username", "xdr-nobody-by-that-name",
+        "startsAt", "2027-01-04T09:00:00Z", "endsAt", "2027-01-05T09:00:00Z"), Map.class);
+    assertThat(absence.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
   }
 }

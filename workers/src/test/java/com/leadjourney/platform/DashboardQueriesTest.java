@@ -100,6 +100,7 @@ class DashboardQueriesTest extends OwnAppTest {
         .satisfies(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).isBetween(0.01, 1.0));
     // From here on the deterministic journeys below need a team that works around the clock.
     for (final String team : List.of("xdr", "ae")) {
+      api().ensureUser(team + "-on-call", team.toUpperCase());
       api().admin().exchange("/api/teams/" + team, HttpMethod.PUT, new HttpEntity<>(Map.of(
           "name", team, "function", team, "isDefault", true, "manager", "manager-mia", "timeZone", "UTC", "workDays", "MON,TUE,WED,THU,FRI,SAT,SUN",
           "opens", "00:00", "closes", "00:00", "members", List.of(Map.of("username", team + "-on-call", "weight", 1, "active", true)))), Map.class);

@@ -106,6 +106,10 @@ class ScaleOutTest {
     final String team = """
         {"name":"Scale-out XDRs","function":"xdr","isDefault":true,"manager":"scale-manager","timeZone":"UTC",
          "workDays":"MON,TUE,WED,THU,FRI,SAT,SUN","opens":"00:00","closes":"00:00","members":[%s]}""".formatted(members);
+    for (int i = 0; i < MEMBERS; i++) { // a team's members must be people the app knows
+      assertThat(apps.get(0).send("POST", "/api/users", "{\"username\":\"scale-xdr-%d\",\"roles\":[\"XDR\"]}".formatted(i), null).statusCode())
+          .isEqualTo(201);
+    }
     assertThat(apps.get(0).send("PUT", "/api/teams/xdr-scale", team, null).statusCode()).isEqualTo(200);
   }
 

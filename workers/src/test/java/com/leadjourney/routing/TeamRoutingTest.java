@@ -37,6 +37,7 @@ class TeamRoutingTest extends JourneyTest {
             Map.of("name", "Team " + id, "function", "xdr", "isDefault", false, "manager", manager, "members", members,
                 "territories", List.of(Map.of("rank", 0, "country", country))));
     team.putAll(hours);
+    members.forEach(m -> api().ensureUser((String) m.get("username"), "XDR"));
     final var response =
         api().admin().exchange("/api/teams/" + id, org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(team), Map.class);
     assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);

@@ -94,6 +94,7 @@ class AuthorizationMatrixTest extends JourneyTest {
   @BeforeAll
   void onePersonPerRoleAndALeadWithItsTask() {
     ROLES.forEach(role -> passwords.put(role, accounts.create("matrix-" + role.toLowerCase(), List.of(role))));
+    accounts.create("matrix-member", List.of("XDR")); // a team's members must be people the app knows
     final var driver = driver();
     lead = driver.lead("cfo@matrix-co.com", "webinar", "webinar-q3", JourneyDriver.STRONG_FIT);
     task = String.valueOf(driver.awaitTask(lead, "xdr-handoff").get("userTaskKey"));
@@ -199,6 +200,7 @@ class AuthorizationMatrixTest extends JourneyTest {
   void aManagerRunsTheirOwnTeamsOnly() {
     final var alice = http.withBasicAuth("manager-alice", accounts.create("manager-alice", List.of("MANAGER")));
     final var bob = http.withBasicAuth("manager-bob", accounts.create("manager-bob", List.of("MANAGER")));
+    List.of("xdr-anna", "xdr-bert").forEach(member -> api().ensureUser(member, "XDR"));
     assertThat(alice.exchange("/api/teams/team-a", HttpMethod.PUT, new HttpEntity<>(team("manager-alice", "xdr-anna")), Map.class)
         .getStatusCode().value()).isEqualTo(200);
     assertThat(bob.exchange("/api/teams/team-b", HttpMethod.PUT, new HttpEntity<>(team("manager-bob", "xdr-bert")), Map.class)

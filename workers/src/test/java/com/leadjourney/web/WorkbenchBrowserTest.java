@@ -76,6 +76,7 @@ class WorkbenchBrowserTest extends BrowserTest {
   @Test
   @SuppressWarnings("unchecked")
   void aManagerPausesAMemberAndPlansAnAbsence() throws Exception {
+    List.of("penguin-ann", "penguin-bob").forEach(member -> api().ensureUser(member, "XDR"));
     api().admin().exchange("/api/teams/xdr-penguin", HttpMethod.PUT, new HttpEntity<>(Map.of(
         "name", "Penguin XDRs", "function", "xdr", "isDefault", false, "manager", "penguin-manager", "timeZone", "Europe/Berlin",
         "workDays", "MON,TUE,WED,THU,FRI", "opens", "09:00", "closes", "17:00",
