@@ -29,8 +29,21 @@ class SuggestionController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) final LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) final LocalDate until,
       @RequestParam(defaultValue = "0.3") final double holdout, @RequestParam(defaultValue = "0.3") final double share, final Authentication user) {
+    checkRange("from", from);
+    checkRange("until", until);
     final var started = suggestions.start(from, until, holdout, share, user.getName());
     return ResponseEntity.accepted().location(URI.create("/api/definition-suggestions/" + started.id())).body(started);
+  }
+
+  /** A window from 1900 or 0000 is a typo, and the suggestion stores its window: the range every stored date has. */
+  private static void checkRange(final String name, final LocalDate day) {
+    if (day == null) {
+      return;
+    }
+    final String problem = com.leadjourney.platform.StorableDates.problem(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), false, java.time.Instant.MAX);
+    if (problem != null) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + " " + problem);
+    }
   }
 
   @GetMapping("/api/definition-suggestions/{id}")

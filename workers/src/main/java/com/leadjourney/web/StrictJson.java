@@ -26,6 +26,10 @@ class StrictJson {
         mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
       }
       mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+      // 1.5 people or a target of 10.7 leads is a bug upstream too, not a number to round.
+      mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+      // A date is a string such as 2027-01-01: the number 12345 is not read as day 12,345 after 1970.
+      mapper.setDefaultLeniency(false);
     });
   }
 }

@@ -26,8 +26,10 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * 10,000 bad inputs, generated with jqwik's arbitraries (the choices between them from a fixed
- * seed), over the API, the signed webhooks and CSV import previews: every answer is a 4xx with a
+ * 12,200 bad inputs, generated with jqwik's arbitraries (the choices between them from a fixed
+ * seed), over the API, the signed webhooks and CSV import previews — among them dates out of range or
+ * not dates, JSON of the wrong type in every field of every JSON body, and bodies over the size
+ * limit on every endpoint that takes one: every answer is a 4xx with a
  * problem+json body, never a 5xx (a preview may answer 200 with its per-row report when it refuses
  * every row), and nothing is stored. Calls carry an API token, so the run is not spent on bcrypt. An app of its
  * own, so no other test's journeys move the counts.
@@ -53,7 +55,7 @@ class BadInputFuzzTest extends OwnAppTest {
   private record Sent(HttpMethod method, String path, MediaType type, byte[] body, HttpHeaders extra) {}
 
   @Test
-  void tenThousandBadInputsGetProblemJson4xxAndStoreNothing() {
+  void twelveThousandBadInputsGetProblemJson4xxAndStoreNothing() {
     accounts.create("fuzz-admin", List.of("ADMIN"));
     token = tokens.issue("fuzz-admin", "fuzzing", 1).secret();
     final Map<String, Long> before = counts();
@@ -63,6 +65,9 @@ class BadInputFuzzTest extends OwnAppTest {
     repeat(2_000, this::badWebhook);
     repeat(2_000, this::badCsvPreview);
     repeat(2_000, this::badParameter);
+    repeat(1_000, this::badDate);
+    repeat(1_100, this::wrongType);
+    repeat(100, this::oversized);
 
     assertThat(wrong).as("answers that were not a problem+json 4xx (first 20 of %d)", wrong.size()).isEmpty();
     assertThat(counts()).as("nothing stored").isEqualTo(before);
@@ -289,5 +294,134 @@ class BadInputFuzzTest extends OwnAppTest {
       case 8 -> new Sent(HttpMethod.PUT, "/api/marketing-targets/x" + junk + "/smb", MediaType.APPLICATION_JSON, json(Map.of("target", 10)), new HttpHeaders());
       default -> new Sent(HttpMethod.POST, "/api/leads/x" + junk + "/engagements", MediaType.APPLICATION_JSON, body, new HttpHeaders());
     };
+  }
+
+  // --- dates, types and sizes on every endpoint that takes a body ------------------------------
+
+  /** An endpoint that takes a JSON body, with a body it would take: the generators below break one thing in it. */
+  private record Target(HttpMethod method, String path, Map<String, Object> body) {}
+
+  private static Map<String, Object> mutable(final Object... pairs) {
+    final Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], pairs[i + 1]);
+    }
+    return map;
+  }
+
+  private List<Target> targets() {
+    final String hourAgo = Instant.now().minusSeconds(3_600).toString();
+    return List.of(
+        new Target(HttpMethod.POST, "/api/leads", validLead()),
+        new Target(HttpMethod.POST, "/api/leads/" + java.util.UUID.randomUUID() + "/engagements", mutable("type", "webinar", "occurredAt", hourAgo)),
+        new Target(HttpMethod.POST, "/api/out-of-office", mutable("username", "xdr-ada", "startsAt", "2027-03-01T09:00:00Z", "endsAt", "2027-03-02T09:00:00Z",
+            "reason", "fuzz")),
+        new Target(HttpMethod.PUT, "/api/teams/fuzz-typed", mutable("name", "Fuzz", "function", "xdr", "isDefault", false, "timeZone", "UTC",
+            "workDays", "MON,TUE", "opens", "09:00", "closes", "17:00", "members", List.of(mutable("username", "xdr-ada", "weight", 1, "active", true)),
+            "holidays", List.of(mutable("day", "2027-01-01", "name", "New year")))),
+        new Target(HttpMethod.POST, "/api/tasks/" + random.nextInt(1000) + "/completion", mutable("outcome", "recycle", "reason", "bad-timing", "objections", "x")),
+        new Target(HttpMethod.POST, "/api/opportunities/" + java.util.UUID.randomUUID() + "/updates", mutable("stage", "proposal", "amount", 1000,
+            "closeDate", "2027-06-30")),
+        new Target(HttpMethod.PUT, "/api/marketing-targets/2027-01/smb", mutable("target", 10)),
+        new Target(HttpMethod.POST, "/api/accounts", mutable("name", "Fuzz Typed", "domain", "fuzz-typed.com")),
+        new Target(HttpMethod.PUT, "/api/import-mappings/fuzz-typed", mutable("email", "Email", "consent", "Consent")),
+        new Target(HttpMethod.POST, "/api/definitions", mutable("version", "fuzz-typed", "title", "Fuzz", "criteria",
+            List.of(mutable("tests", mutable("industry", "software"), "label", "x", "points", 10, "verdict", "fit")))));
+  }
+
+  /** A value of another JSON type than the one given (never the same value written differently). */
+  private Object otherType(final Object value) {
+    final List<Object> choices = switch (value) {
+      case String s -> List.of(12345, true, List.of(s), Map.of("value", s));
+      case Boolean b -> List.of("yes", 1, List.of(b), Map.of());
+      case Integer n -> List.of(String.valueOf(n), n + 0.5, true, List.of(n), Map.of());
+      case Map<?, ?> m -> List.of("x", 5, List.of(m));
+      case List<?> l -> List.of("x", 5, Map.of("items", l));
+      default -> List.of(Map.of("odd", true));
+    };
+    return choices.get(random.nextInt(choices.size()));
+  }
+
+  /** One field, at any depth (inside lists too), of one endpoint's body, of the wrong JSON type. */
+  @SuppressWarnings("unchecked")
+  private Sent wrongType() {
+    final Target target = targets().get(random.nextInt(targets().size()));
+    Map<String, Object> holder = target.body();
+    while (true) {
+      final List<String> keys = new ArrayList<>(holder.keySet());
+      final String key = keys.get(random.nextInt(keys.size()));
+      final Object value = holder.get(key);
+      final Object inner = value instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map<?, ?> first ? first : value;
+      if (inner instanceof Map<?, ?> nested && !nested.isEmpty() && random.nextBoolean()) {
+        holder = (Map<String, Object>) nested; // go deeper
+        continue;
+      }
+      holder.put(key, otherType(value));
+      return new Sent(target.method(), target.path(), MediaType.APPLICATION_JSON, json(target.body()), new HttpHeaders());
+    }
+  }
+
+  private static final List<Object> BAD_DATES = List.of(
+      "2099-01-01T00:00:00Z", "1900-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2038-01-19T03:14:08Z",
+      "+292278994-08-17T07:12:55.807Z", "2026-13-45T00:00:00Z", "2026-02-30T00:00:00Z", "yesterday", "", "1970-01-01T00:00:00Z", 4_102_444_800L); // (a number is read as epoch seconds: 2100)
+  private static final List<Object> BAD_DAYS = List.of("2099-01-01", "1900-01-01", "0000-01-01", "2026-02-30", "2026-13-01", "01/02/2027", "", 20270101);
+  /** For query parameters that may be left out, where empty means "not given": never empty. */
+  private static final List<Object> BAD_GIVEN_DAYS = BAD_DAYS.stream().filter(d -> !"".equals(d)).toList();
+
+  /** Dates out of what the database stores, not dates at all, or events from the future, wherever a date is taken. */
+  @SuppressWarnings("unchecked")
+  private Sent badDate() {
+    final List<Target> targets = targets();
+    final Object instant = BAD_DATES.get(random.nextInt(BAD_DATES.size()));
+    final Object day = BAD_DAYS.get(random.nextInt(BAD_DAYS.size()));
+    return switch (random.nextInt(7)) {
+      case 0 -> {
+        final var engagement = targets.get(1);
+        // An engagement happened: a week ahead is as wrong as out of range.
+        engagement.body().put("occurredAt", random.nextBoolean() ? instant : Instant.now().plusSeconds(7 * 86_400).toString());
+        yield new Sent(engagement.method(), engagement.path(), MediaType.APPLICATION_JSON, json(engagement.body()), new HttpHeaders());
+      }
+      case 1 -> {
+        final var absence = targets.get(2);
+        absence.body().put(random.nextBoolean() ? "startsAt" : "endsAt", instant);
+        yield new Sent(absence.method(), absence.path(), MediaType.APPLICATION_JSON, json(absence.body()), new HttpHeaders());
+      }
+      case 2 -> {
+        final var team = targets.get(3);
+        ((List<Map<String, Object>>) team.body().get("holidays")).get(0).put("day", day);
+        yield new Sent(team.method(), team.path(), MediaType.APPLICATION_JSON, json(team.body()), new HttpHeaders());
+      }
+      case 3 -> {
+        final var update = targets.get(5);
+        update.body().put("closeDate", day);
+        yield new Sent(update.method(), update.path(), MediaType.APPLICATION_JSON, json(update.body()), new HttpHeaders());
+      }
+      case 4 -> new Sent(HttpMethod.POST, "/api/definitions/suggestions?from=" + encoded(given(day)) + "&until=2026-06-30", null, null, new HttpHeaders());
+      case 5 -> new Sent(HttpMethod.PUT, "/api/marketing-targets/" + encoded(day) + "/smb", MediaType.APPLICATION_JSON, json(Map.of("target", 10)), new HttpHeaders());
+      default -> new Sent(HttpMethod.GET, "/api/cadence-reviews/" + one(Arbitraries.of("weekly", "monthly", "quarterly")) + "?period=" + encoded(given(day)), null, null,
+          new HttpHeaders());
+    };
+  }
+
+  private Object given(final Object day) {
+    return "".equals(day) ? BAD_GIVEN_DAYS.get(random.nextInt(BAD_GIVEN_DAYS.size())) : day;
+  }
+
+  private static String encoded(final Object value) {
+    return java.net.URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8);
+  }
+
+  /** Over the 1 MB limit (the size is refused before the body is read), on every endpoint that takes JSON, and the webhooks. */
+  private Sent oversized() {
+    final List<Target> targets = targets();
+    final Target target = targets.get(random.nextInt(targets.size()));
+    final Map<String, Object> body = target.body();
+    body.put("padding", "x".repeat((1 << 20) + random.nextInt(2 << 20)));
+    if (random.nextInt(5) == 0) {
+      final var headers = new HttpHeaders();
+      headers.set("X-Delivery-Id", "fuzz-big-" + random.nextLong());
+      return new Sent(HttpMethod.POST, "/api/webhooks/typeform", MediaType.APPLICATION_JSON, json(body), headers);
+    }
+    return new Sent(target.method(), target.path(), MediaType.APPLICATION_JSON, json(body), new HttpHeaders());
   }
 }

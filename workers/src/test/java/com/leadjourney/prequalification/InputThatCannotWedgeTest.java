@@ -1,10 +1,12 @@
 package com.leadjourney.prequalification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.leadjourney.JourneyDriver;
 import com.leadjourney.JourneyTest;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +47,40 @@ class InputThatCannotWedgeTest extends JourneyTest {
     assertThat(engage(leadId, "2016-05-01T10:00:00Z").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     driver.passEnrichmentWindow(leadId);
     assertThat(driver.awaitTask(leadId, "xdr-handoff")).as("qualified and routed despite the odd dates").isNotNull();
+  }
+
+  /**
+   * Odd but valid: what real forms and CRMs send. Each is accepted, judged by the definition, and its
+   * journey reaches its next wait state (an XDR's task, a nurture track) or its end, not an incident.
+   */
+  @Test
+  void oddButValidLeadsAreAcceptedAndEachJourneyReachesItsNextWaitState() {
+    final String fit = JourneyDriver.STRONG_FIT.replace("\n", "");
+    final List<String> odd = List.of(
+        "\"firstName\":\"Zoë 🚀\",\"lastName\":\"O'Brien-Łukasiewicz\",\"company\":\"株式会社 Ünïcode\"",
+        "\"firstName\":\"" + "A".repeat(100) + "\",\"title\":\"" + "T".repeat(200) + "\",\"campaign\":\"" + "c".repeat(200) + "\"",
+        "\"country\":\"de\",\"phone\":\"+1 (555) 010-0199\",\"source\":\"partner_referral\"",
+        "\"customFields\":{\"nested\":{\"deep\":[1,2,{\"x\":null}]},\"when\":\"2031-02-03\",\"empty\":\"\",\"big\":1e300,\"ünï\":true}",
+        "\"profile\":{\"industry\":\"software\",\"companySize\":2147483647,\"annualRevenue\":9223372036854775807,\"seniority\":\"VP\"}",
+        "\"profile\":{\"companySize\":0,\"budget\":\"APPROVED\",\"role\":\"Decision Maker\"}",
+        "\"firstName\":\"\",\"lastName\":\"   \",\"company\":\"\"");
+    final JourneyDriver driver = driver();
+    final List<String> leadIds = new java.util.ArrayList<>();
+    for (int i = 0; i < odd.size(); i++) {
+      final String body = "{\"email\":\"odd-" + i + "@odd-but-valid.com\",\"consent\":true,\"source\":\"webinar\",\"profile\":" + fit + "," + odd.get(i) + "}";
+      // A later key wins in JSON objects as Jackson reads them: the odd source or profile replaces the default one.
+      final var accepted = api().post(body, null);
+      assertThat(accepted.getStatusCode()).as("odd input %d: %s", i, accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+      leadIds.add((String) accepted.getBody().get("id"));
+    }
+    driver.passEnrichmentWindow(leadIds.toArray(String[]::new));
+    for (int i = 0; i < leadIds.size(); i++) {
+      final String leadId = leadIds.get(i);
+      // Decided: an XDR's task, nurture, or (the tiny company of input 5 is below the definition's minimum) disqualified.
+      await().atMost(java.time.Duration.ofSeconds(60)).alias("odd input " + i + " reaches a wait state or its end")
+          .until(() -> driver.timelineTypes(leadId).stream().anyMatch(t -> t.equals("TASK_OPENED") || t.equals("NURTURE_PLANNED") || t.equals("JOURNEY_CLOSED")));
+      assertThat(driver.timelineTypes(leadId)).as("odd input %d was judged by the definition", i).contains("QUALIFIED");
+    }
   }
 
   @Test
