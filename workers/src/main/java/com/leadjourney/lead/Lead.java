@@ -51,6 +51,7 @@ public class Lead {
   private String journeyResult;
   private String mergedInto;
   private Instant endedAt;
+  private Instant erasedAt;
 
   @Enumerated(EnumType.STRING)
   private JourneyState journeyState;
@@ -171,6 +172,11 @@ public class Lead {
     return mergedInto;
   }
 
+  /** When the contact was erased (GDPR Art. 17); null while it was not. */
+  public Instant getErasedAt() {
+    return erasedAt;
+  }
+
   public Instant getEndedAt() {
     return endedAt;
   }
@@ -201,7 +207,7 @@ public class Lead {
 
   /** "Ada Lovelace", else the email: what a person calls the lead on every page. */
   public String displayName() {
-    return displayName(firstName, lastName, email);
+    return erasedAt != null ? "(erased contact)" : displayName(firstName, lastName, email);
   }
 
   public static String displayName(final String firstName, final String lastName, final String email) {

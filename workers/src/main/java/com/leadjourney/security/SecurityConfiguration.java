@@ -160,6 +160,7 @@ class SecurityConfiguration {
                     .requestMatchers("/marketing/definitions/**").hasAnyRole("MARKETING", "SALES", "ADMIN")
                     .requestMatchers(HttpMethod.GET, "/marketing").hasAnyRole("MARKETING", "SALES", "LEADERSHIP", "ADMIN")
                     .requestMatchers("/designer/**").hasAnyRole("DESIGNER", "ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/leads/*/erasure").hasAnyRole("PRIVACY", "ADMIN")
                     .requestMatchers("/", "/leads/**", "/tokens/**", "/notifications/**", "/events").authenticated()
                     .anyRequest()
                     .hasRole("ADMIN"))

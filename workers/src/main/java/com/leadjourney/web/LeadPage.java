@@ -59,7 +59,7 @@ class LeadPage {
   }
 
   @GetMapping("/leads/{id}")
-  String lead(@PathVariable final String id, final Model model) {
+  String lead(@PathVariable final String id, final Model model, final org.springframework.security.core.Authentication user) {
     final var lead = leads.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id));
     model.addAttribute("lead", lead);
     model.addAttribute("timeline", events.findByLeadIdOrderByOccurredAtAscIdAsc(id));
@@ -68,6 +68,7 @@ class LeadPage {
     model.addAttribute("card", cards.of(id).orElseThrow());
     model.addAttribute("opportunities", opportunities.ofLead(id));
     model.addAttribute("account", lead.getAccountId() == null ? null : accounts.summary(lead.getAccountId()));
+    model.addAttribute("mayErase", com.leadjourney.security.Roles.has(user, "PRIVACY") || com.leadjourney.security.Roles.has(user, "ADMIN"));
     return "lead";
   }
 }
