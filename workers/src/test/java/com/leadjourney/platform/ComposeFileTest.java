@@ -41,6 +41,8 @@ class ComposeFileTest {
         .contains("CAMUNDA_SECURITY_AUTHENTICATION_UNPROTECTEDAPI: \"false\"", "CAMUNDA_SECURITY_AUTHORIZATIONS_ENABLED: \"true\"",
             "CAMUNDA_CLIENT_AUTH_METHOD: basic")
         .doesNotContainIgnoringCase("demo");
+    assertThat(result.output()).as("quarterly boards need last year's quarter: 400 days on Prometheus's named volume (the default keeps 15)")
+        .contains("--storage.tsdb.retention.time=400d", "- prometheus:/prometheus:rw");
   }
 
   @Test
