@@ -186,10 +186,7 @@ public class Definitions {
         .orElseGet(this::seedDefault);
   }
 
-  /**
-   * The custom fields the live version tests (names without {@code customFields.}): only these go to
-   * the engine with a lead, since custom fields may hold anything about the person (data minimisation).
-   */
+  /** Custom fields the live version tests (no prefix): only these go to the engine, as they may hold anything personal. */
   public java.util.Set<String> customFieldsTested() {
     return customFieldsByVersion.computeIfAbsent(live(), v -> version(v).map(Version::criteria).orElse(List.of()).stream()
         .flatMap(c -> c.tests().keySet().stream())
