@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class ContactErasure implements ErasesPersonalData {
 
   /** A lead that belongs to the contact being erased, with what identifies the person. */
-  public record ErasedContact(String leadId, ErasedPerson person, Long processInstanceKey, boolean open, String stage) {}
+  public record ErasedContact(String leadId, ErasedPerson person, String stage) {}
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -43,13 +43,13 @@ public class ContactErasure implements ErasesPersonalData {
     final List<String> former = jdbc.queryForList("select detail from journey_event where lead_id = ? and type = 'CONTACT_MERGED'", String.class,
         contact.leadId()).stream().flatMap(detail -> ContactMerge.formerIdentifiers(detail).stream()).toList();
     final var identifiers = java.util.stream.Stream.concat(contact.person().identifiers().stream(), former.stream()).toList();
-    return new ErasedContact(contact.leadId(), new ErasedPerson(contact.leadId(), identifiers), contact.processInstanceKey(), contact.open(), contact.stage());
+    return new ErasedContact(contact.leadId(), new ErasedPerson(contact.leadId(), identifiers), contact.stage());
   }
 
   private List<ErasedContact> leadsOfSameContact(final String leadId) {
     return jdbc.query(
         """
-        select l.id, l.email, l.first_name, l.last_name, l.phone, l.external_id, l.process_instance_key, l.journey_state, l.stage
+        select l.id, l.email, l.first_name, l.last_name, l.phone, l.external_id, l.stage
         from leads l join leads target on target.id = ?
         where l.id = target.id or l.merged_into = target.id or target.merged_into = l.id or (target.email is not null and l.email = target.email)
         order by l.id = target.id desc, l.created_at""",
@@ -57,8 +57,6 @@ public class ContactErasure implements ErasesPersonalData {
             row.getString("id"),
             ErasedPerson.of(row.getString("id"), row.getString("email"), row.getString("first_name"), row.getString("last_name"),
                 row.getString("phone"), row.getString("external_id")),
-            row.getObject("process_instance_key", Long.class),
-            "OPEN".equals(row.getString("journey_state")),
             row.getString("stage")),
         leadId);
   }
