@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Date;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -39,6 +40,9 @@ public class MarketingPacing {
   private final Clock clock;
   private final String alertRecipient;
   private final Map<String, AtomicLong[]> gauges = new ConcurrentHashMap<>();
+  private final Duration every;
+  private volatile LocalDate lastPacedDay;
+  private volatile long lastPacedAt;
 
   MarketingPacing(
       final JdbcTemplate jdbc,
@@ -46,7 +50,9 @@ public class MarketingPacing {
       final Notifications notifications,
       final MeterRegistry meters,
       final Clock clock,
-      @Value("${leadjourney.pacing.alert-recipient:marketing-lead}") final String alertRecipient) {
+      @Value("${leadjourney.pacing.alert-recipient:marketing-lead}") final String alertRecipient,
+      @Value("${leadjourney.pacing.every:PT1H}") final Duration every) {
+    this.every = every;
     this.jdbc = jdbc;
     this.decisions = decisions;
     this.notifications = notifications;
@@ -83,10 +89,30 @@ public class MarketingPacing {
         Date.valueOf(month.atDay(1)), Date.valueOf(month.atEndOfMonth()));
   }
 
-  /** Today's pace, hourly: the metrics follow the database on a schedule, not per scrape. */
-  @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${leadjourney.pacing.every:PT1H}")
+  /**
+   * Today's pace: the metrics follow the database on a schedule, not per scrape. Checked every
+   * minute against the app's clock (which the demo and tests move), paced when its day changed or
+   * {@code leadjourney.pacing.every} passed since the last pacing — so a moved clock never leaves
+   * the gauges on a month that is over.
+   */
+  @Scheduled(initialDelayString = "PT5S", fixedDelayString = "PT1M")
   void paceToday() {
-    pace(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    final LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    final long now = System.nanoTime();
+    if (today.equals(lastPacedDay) && now - lastPacedAt < every.toNanos()) {
+      return;
+    }
+    final List<Pace> paced = pace(today);
+    final var withTarget = paced.stream().map(Pace::segment).toList();
+    gauges.forEach((segment, values) -> {
+      if (!withTarget.contains(segment)) { // no commitment this month: nothing to show against
+        for (final AtomicLong value : values) {
+          value.set(0);
+        }
+      }
+    });
+    lastPacedDay = today;
+    lastPacedAt = now;
   }
 
   /** Projects every segment with a target in the day's month; alerts on the day a projection first falls short. */
