@@ -2,7 +2,6 @@ package com.leadjourney.review;
 
 import com.leadjourney.platform.ReviewPeriod;
 import com.leadjourney.campaign.ProgramReturns;
-import com.leadjourney.definition.DefinitionHealth;
 import com.leadjourney.definition.QualificationDecisions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -38,6 +37,20 @@ class CadenceFacts {
     }
   }
 
+  /** Each first touch in its band, every band shown (an empty band is news too). */
+  static Map<String, BigDecimal> bands(final List<Duration> speedToLead) {
+    final Map<String, BigDecimal> bands = new LinkedHashMap<>();
+    BANDS.forEach(band -> bands.put(band, BigDecimal.ZERO));
+    for (final Duration d : speedToLead) {
+      final String band = d.compareTo(Duration.ofMinutes(5)) <= 0 ? BANDS.get(0)
+          : d.compareTo(Duration.ofMinutes(15)) <= 0 ? BANDS.get(1)
+          : d.compareTo(Duration.ofMinutes(60)) <= 0 ? BANDS.get(2)
+          : BANDS.get(3);
+      bands.merge(band, BigDecimal.ONE, BigDecimal::add);
+    }
+    return bands;
+  }
+
   /** XDR and AE tasks still open when the period ended. */
   record OpenTasks(int open, int overdue, Duration oldest) {}
 
@@ -45,16 +58,13 @@ class CadenceFacts {
   private final Clock clock;
   private final QualificationDecisions decisions;
   private final ProgramReturns programReturns;
-  private final DefinitionHealth definitionHealth;
 
   CadenceFacts(
-      final JdbcTemplate jdbc, final ProgramReturns programReturns, final DefinitionHealth definitionHealth, final QualificationDecisions decisions,
-      final Clock clock) {
+      final JdbcTemplate jdbc, final ProgramReturns programReturns, final QualificationDecisions decisions, final Clock clock) {
     this.clock = clock;
     this.jdbc = jdbc;
     this.decisions = decisions;
     this.programReturns = programReturns;
-    this.definitionHealth = definitionHealth;
   }
 
   int mqls(final ReviewPeriod p) {
@@ -140,16 +150,24 @@ class CadenceFacts {
     return grouped("select reason, count(*) from feedback where recorded_at >= ? and recorded_at < ? group by reason", p);
   }
 
+  /**
+   * Feedback given in the period counted by two columns (outcome and reason, campaign and reason):
+   * {first: {second: count}}. The columns are this class's constants, never input.
+   */
+  Map<String, Map<String, BigDecimal>> feedbackBy(final String first, final String second, final ReviewPeriod p) {
+    final Map<String, Map<String, BigDecimal>> counts = new TreeMap<>();
+    jdbc.query(
+        "select coalesce(" + first + ", 'none'), " + second + ", count(*) from feedback where recorded_at >= ? and recorded_at < ? group by 1, 2",
+        row -> {
+          counts.computeIfAbsent(row.getString(1), k -> new TreeMap<>()).put(row.getString(2), row.getBigDecimal(3));
+        },
+        start(p), end(p));
+    return counts;
+  }
+
   Map<String, BigDecimal> stageEntries(final ReviewPeriod p) {
     return grouped(
         "select stage, count(distinct lead_id) from journey_event where type = 'STAGE_ENTERED' and occurred_at >= ? and occurred_at < ? group by stage", p);
-  }
-
-  /** Of the MQLs each definition version made in the period, the share an XDR later turned into an SQL, in %. */
-  Map<String, BigDecimal> mqlToSqlByDefinition(final ReviewPeriod p) {
-    final Map<String, BigDecimal> byVersion = new TreeMap<>();
-    definitionHealth.between(p.start(), p.end()).forEach((version, h) -> byVersion.put(version, Indicators.percent(h.sqls(), h.mqls())));
-    return byVersion;
   }
 
   /** Opportunity dollars opened in the period; co-signed = sales confirmed a contact role on it. */

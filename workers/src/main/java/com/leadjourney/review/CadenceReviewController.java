@@ -22,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The cadence review pack over the API: {@code GET /api/cadence-reviews/weekly?period=2026-W47}
- * (default: the last complete period) as JSON, or as CSV for the spreadsheet people keep.
+ * (default: the current period, so far) as JSON, or as CSV for the spreadsheet people keep.
  */
 @RestController
 class CadenceReviewController {
@@ -39,13 +39,13 @@ class CadenceReviewController {
 
   @GetMapping("/api/cadence-reviews/{cadence}")
   CadenceReview.Review review(@PathVariable final String cadence, @RequestParam(required = false) final String period) {
-    return reviews.of(period(cadence, period, clock));
+    return reviews.of(period(cadence, period, clock), today(clock));
   }
 
   /** The same file for scripts (/api) and for the review page's link (/reviews, the signed-in session). */
   @GetMapping({"/api/cadence-reviews/{cadence}/export.csv", "/reviews/{cadence}/export.csv"})
   ResponseEntity<String> csv(@PathVariable final String cadence, @RequestParam(required = false) final String period) {
-    final var review = reviews.of(period(cadence, period, clock));
+    final var review = reviews.of(period(cadence, period, clock), today(clock));
     return ResponseEntity.ok()
         .contentType(CSV)
         .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -53,13 +53,18 @@ class CadenceReviewController {
         .body(csv(review));
   }
 
-  /** The named period of the cadence, or the last complete one; a bad name is the caller's 400. */
+  static LocalDate today(final Clock clock) {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  /**
+   * The named period of the cadence, or the current one so far (what a board shows beside it; the
+   * pack links to the one before); a bad name is the caller's 400.
+   */
   static ReviewPeriod period(final String cadence, final String label, final Clock clock) {
     try {
       final ReviewPeriod.Cadence c = ReviewPeriod.Cadence.of(cadence);
-      return label == null || label.isBlank()
-          ? ReviewPeriod.lastComplete(c, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))
-          : ReviewPeriod.parse(c, label.trim());
+      return label == null || label.isBlank() ? ReviewPeriod.containing(c, today(clock)) : ReviewPeriod.parse(c, label.trim());
     } catch (final IllegalArgumentException | java.time.DateTimeException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
     }
@@ -69,13 +74,13 @@ class CadenceReviewController {
   static String csv(final CadenceReview.Review review) {
     final var out = new StringWriter();
     try (var printer =
-        new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("period", "section", "item", "unit", "value", "previous", "delta", "target", "status").get())) {
+        new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("period", "section", "group", "item", "unit", "value", "previous", "delta", "target", "status").get())) {
       for (final var i : review.indicators()) {
-        printer.printRecord(review.period(), "indicator", i.name(), i.unit(), i.value(), i.previous(), i.delta(), i.target(), i.status());
+        printer.printRecord(review.period(), "indicator", null, i.name(), i.unit(), i.value(), i.previous(), i.delta(), i.target(), i.status());
       }
       for (final var b : review.breakdowns()) {
         for (final var row : b.rows()) {
-          printer.printRecord(review.period(), b.title(), row.label(), b.unit(), row.value(), row.previous(), row.delta(), row.target(), null);
+          printer.printRecord(review.period(), b.title(), row.group(), row.label(), b.unit(), row.value(), row.previous(), row.delta(), row.target(), null);
         }
       }
     } catch (final IOException e) {

@@ -23,7 +23,7 @@ class CadenceReviewPage {
   @GetMapping("/reviews/{cadence}")
   String page(@PathVariable final String cadence, @RequestParam(required = false) final String period, final Model model) {
     final ReviewPeriod p = CadenceReviewController.period(cadence, period, clock);
-    model.addAttribute("review", reviews.of(p));
+    model.addAttribute("review", reviews.of(p, CadenceReviewController.today(clock)));
     model.addAttribute("previous", p.previous().label());
     model.addAttribute("next", p.next().label());
     return "review";

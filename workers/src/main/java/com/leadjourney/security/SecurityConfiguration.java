@@ -119,7 +119,7 @@ class SecurityConfiguration {
                     .hasAnyRole("MARKETING", "SALES", "LEADERSHIP", "ADMIN")
                     .requestMatchers("/api/campaigns/**", "/api/programs/**", "/api/marketing-pacing/**", "/api/marketing-targets/**")
                     .hasAnyRole("MARKETING", "ADMIN")
-                    .requestMatchers("/api/cadence-reviews/**").hasAnyRole("LEADERSHIP", "MARKETING", "SALES", "MANAGER", "ADMIN")
+                    .requestMatchers("/api/cadence-reviews/**", "/api/measures/**").hasAnyRole("LEADERSHIP", "MARKETING", "SALES", "MANAGER", "ADMIN")
                     .requestMatchers("/api/notifications/**").authenticated() // everyone's own (and a manager their teams'): NotificationController
                     // Anything not designed yet is for admins only, never open by accident.
                     .anyRequest()

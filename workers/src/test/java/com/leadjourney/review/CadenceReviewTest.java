@@ -30,8 +30,8 @@ class CadenceReviewTest extends EmbeddedAppTest {
 
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
-  @Autowired CadenceFacts facts;
-  @Autowired CadenceTargets targets;
+  @Autowired MeasureCatalogue catalogue;
+  @Autowired ReviewBreakdowns breakdowns;
 
   private TestRestTemplate admin() {
     return new LeadApi(http).admin();
@@ -213,17 +213,27 @@ class CadenceReviewTest extends EmbeddedAppTest {
     return byLabel;
   }
 
+  @SuppressWarnings("unchecked")
+  private static java.util.Set<String> groups(final Map<String, Object> review, final String key) {
+    final var rows = ((List<Map<String, Object>>) review.get("breakdowns")).stream().filter(b -> key.equals(b.get("key"))).findFirst().orElseThrow();
+    return ((List<Map<String, Object>>) rows.get("rows")).stream().map(r -> (String) r.get("group")).collect(java.util.stream.Collectors.toSet());
+  }
+
   @Test
   void weeklyReviewShowsLeadingIndicatorsAgainstPaceAndTheWeekBefore() {
     final var week = review("weekly", "2024-W10");
     assertThat(week).containsEntry("firstDay", "2024-03-04").containsEntry("lastDay", "2024-03-10").containsEntry("previousPeriod", "2024-W09");
     assertThat(week.get("board")).as("no Grafana configured: no link to nowhere").isNull();
-    assertThat(new CadenceReview(facts, targets, "https://grafana.example").of(ReviewPeriod.parse(ReviewPeriod.Cadence.WEEKLY, "2024-W10")).board())
+    assertThat(new CadenceReview(catalogue, breakdowns, "https://grafana.example")
+            .of(ReviewPeriod.parse(ReviewPeriod.Cadence.WEEKLY, "2024-W10"), java.time.LocalDate.of(2026, 1, 1)).board())
         .isEqualTo("https://grafana.example/d/lead-journey-weekly?from=1709510400000&to=1710115200000");
     // 93 a month in March = 3 a day → 21 for the week; 4 MQLs against 2 in week 9.
     assertIndicator(week, "mqls", "4", "2", "2", "21.0", "missed");
-    // 2 of 3 first touches inside the SLA (66.7%) against 0 of 1.
-    assertIndicator(week, "first-touch-in-sla", "66.7", "0.0", "66.7", "90", "missed");
+    // 2 of 3 first touches inside the SLA (66.7%) against 0 of 1: three touches are too few to call it missed.
+    assertIndicator(week, "first-touch-in-sla", "66.7", "0.0", "66.7", "90", null);
+    assertThat(indicator(week, "first-touch-in-sla").get("sample")).isEqualTo("3 first touches");
+    assertThat((List<Object>) week.get("smallSamples")).contains("First touches inside the SLA: 3 first touches");
+    assertThat(week).containsEntry("soFar", false);
     // Median of 3, 10, 90 minutes against 20 minutes.
     assertIndicator(week, "speed-to-lead-median", "10.0", "20.0", "-10.0", null, null);
     assertIndicator(week, "sla-escalations", "1", "1", "0", null, null);
@@ -237,6 +247,7 @@ class CadenceReviewTest extends EmbeddedAppTest {
         .containsEntry("60+ min", List.of("1", "0", "1", "–"));
     assertThat(breakdown(week, "feedback-reasons"))
         .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("no-budget", List.of("1", "1", "0", "–"), "wrong-fit", List.of("1", "0", "1", "–"))));
+    assertThat(groups(week, "feedback-reasons")).as("reasons grouped by what sales did").containsOnly("recycle");
   }
 
   @Test
@@ -246,25 +257,42 @@ class CadenceReviewTest extends EmbeddedAppTest {
     assertIndicator(month, "mqls", "4", "3", "1", "93.0", "missed");
     assertIndicator(month, "sqls", "2", "1", "1", null, null);
     assertIndicator(month, "mql-to-sql", "50.0", "33.3", "16.7", null, null);
-    assertIndicator(month, "acceptance-rate", "50.0", "100.0", "-50.0", "80", "missed");
+    assertIndicator(month, "acceptance-rate", "50.0", "100.0", "-50.0", "80", null); // 2 decisions: too few to judge
     assertIndicator(month, "sla-escalations", "1", "1", "0", null, null);
     assertThat(breakdown(month, "commitment-by-segment"))
         .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("enterprise", List.of("2", "–", "–", "62"), "smb", List.of("2", "–", "–", "31"))));
     assertThat(breakdown(month, "stage-entries"))
-        .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("sales-acceptance", List.of("2", "1", "1", "–"), "xdr-handoff", List.of("4", "1", "3", "–"))));
+        .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("Sales acceptance", List.of("2", "1", "1", "–"), "XDR handoff", List.of("4", "1", "3", "–"))));
     // v1 made rv-1 and rv-2 (rv-1 booked); v2 made rv-3 and rv-4 (rv-3 booked); February's v1 MQLs rv-6, 7, 8: only rv-6.
     assertThat(breakdown(month, "mql-to-sql-by-definition"))
         .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("v1", List.of("50", "33.3", "16.7", "–"), "v2", List.of("50", "–", "–", "–"))));
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void quarterlyReviewShowsCosignedPipelineRevenueWinRateAndReturnByProgram() {
     final var quarter = review("quarterly", "2024-Q1");
     assertThat(quarter).containsEntry("previousPeriod", "2023-Q4");
     assertIndicator(quarter, "pipeline-cosigned", "50000", "70000", "-20000", null, null);
     assertIndicator(quarter, "pipeline-opened", "70000", "80000", "-10000", null, null);
-    assertIndicator(quarter, "revenue-won", "30000", "40000", "-10000", null, null);
-    assertIndicator(quarter, "win-rate", "50.0", "50.0", "0.0", "25", "met");
+    // The default revenue target, 1,000,000 a quarter.
+    assertIndicator(quarter, "revenue-won", "30000", "40000", "-10000", "1000000", "missed");
+    assertIndicator(quarter, "win-rate", "50.0", "50.0", "0.0", "25", null);
+    assertThat(indicator(quarter, "win-rate").get("sample")).isEqualTo("2 decided deals");
+    assertIndicator(quarter, "deals-won", "1", "1", "0", null, null);
+    assertIndicator(quarter, "deal-size", "30000.00", "40000.00", "-10000.00", null, null);
+    // o-rv-3: 15 November to 20 January = 66 days; o-rv-5: 1 October to 15 December = 75.
+    assertIndicator(quarter, "cycle-length", "66.0", "75.0", "-9.0", null, null);
+    // o-rv-1's 50,000 open when the quarter ended, against the 970,000 of the target not won.
+    assertIndicator(quarter, "pipeline-coverage", "0.05", "0.03", "0.02", "3", "missed");
+    // Q1's new leads rv-1…rv-7 (Q4's: rv-8, won): 6 MQLs (rv-5 went to nurture), SQLs rv-1, rv-3, rv-6, deals for rv-3, rv-6, rv-7, none won yet.
+    assertThat(breakdown(quarter, "funnel")).containsEntry("Leads", List.of("7", "1", "6", "–")).containsEntry("MQLs", List.of("6", "1", "5", "–"))
+        .containsEntry("SQLs", List.of("3", "0", "3", "–")).containsEntry("Opportunities", List.of("3", "1", "2", "–"))
+        .containsEntry("Won", List.of("0", "1", "-1", "–"));
+    assertThat(breakdown(quarter, "funnel-conversion")).containsEntry("MQLs → SQLs", List.of("50", "0", "50", "–"));
+    assertThat(quarter).containsEntry("biggestLeak", "Opportunities → Won");
+    assertThat((List<Map<String, Object>>) indicator(quarter, "revenue-won").get("trend")).extracting(p -> p.get("period"))
+        .containsExactly("2022-Q4", "2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1");
     // Q1: 21,000 + 9,000 credited over the programs of the quarter (7,000 + 3,000 + 5,000) = 2.00; Q4: 40,000 / 3,000.
     assertIndicator(quarter, "revenue-per-dollar", "2.00", "13.33", "-11.33", "3", "missed");
     // o-rv-1's 50,000 split over the two programs that touched its confirmed contact; rv-5's billboard earns nothing.
@@ -285,9 +313,9 @@ class CadenceReviewTest extends EmbeddedAppTest {
     assertThat(csv.getHeaders().getContentType().isCompatibleWith(MediaType.valueOf("text/csv"))).isTrue();
     assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("cadence-review-monthly-2024-03.csv");
     assertThat(csv.getBody().lines().toList())
-        .startsWith("period,section,item,unit,value,previous,delta,target,status")
-        .contains("2024-03,indicator,SQLs accepted by AEs,%,50.0,100.0,-50.0,80,missed")
-        .contains("2024-03,MQLs against commitment by segment,enterprise,leads,2,,,62,");
+        .startsWith("period,section,group,item,unit,value,previous,delta,target,status")
+        .contains("2024-03,indicator,,New MQLs,leads,4,3,1,93.0,missed")
+        .contains("2024-03,MQLs against commitment by segment,,enterprise,leads,2,,,62,");
 
     final var page = admin().getForEntity("/reviews/weekly?period=2024-W10", String.class);
     assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);

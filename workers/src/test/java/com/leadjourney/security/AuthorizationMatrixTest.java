@@ -67,6 +67,7 @@ class AuthorizationMatrixTest extends JourneyTest {
       endpoint(HttpMethod.GET, "/api/programs/return?quarter=2026-Q4", null, Set.of("MARKETING", "SALES", "LEADERSHIP", "ADMIN"), 200),
       endpoint(HttpMethod.PUT, "/api/campaigns/matrix", Map.of(), Set.of("MARKETING", "ADMIN"), 400),
       endpoint(HttpMethod.GET, "/api/cadence-reviews/weekly", null, Set.of("LEADERSHIP", "MARKETING", "SALES", "MANAGER", "ADMIN"), 200),
+      endpoint(HttpMethod.GET, "/api/measures/quarterly", null, Set.of("LEADERSHIP", "MARKETING", "SALES", "MANAGER", "ADMIN"), 200),
       endpoint(HttpMethod.GET, "/api/processes", null, Set.of("DESIGNER", "ADMIN"), 200),
       endpoint(HttpMethod.GET, "/api/incidents", null, Set.of("DESIGNER", "ADMIN"), 200),
       endpoint(HttpMethod.GET, "/api/users", null, Set.of("ADMIN"), 200),

@@ -1,0 +1,124 @@
+package com.leadjourney.review;
+
+import com.leadjourney.platform.ReviewPeriod;
+import com.leadjourney.platform.ReviewPeriod.Cadence;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The catalogue's measures, by calendar period, as gauges the boards read: {@code
+ * leadjourney_measure{measure, name, cadence, ago, period}} for the current period so far (ago 0)
+ * and the ones before (13 weeks, 12 months, 8 quarters), their targets, and the breakdowns for this
+ * period and the last.
+ *
+ * <p>Why gauges computed from MySQL and not counters summed by Prometheus: a counter only sees what
+ * happened while the app ran and Prometheus scraped, in wall-clock time, once. It cannot see an
+ * amount corrected after the win, a deal closed with yesterday's date, history imported from a CRM,
+ * the demo's quarter played in minutes, or a period that began before Prometheus was installed — so
+ * the boards and the pack disagreed. Here both read one definition from the source of truth.
+ */
+@Component
+class MeasureGauges {
+
+  /** How many periods back each cadence's trend goes, the current one included. */
+  static final Map<Cadence, Integer> HISTORY = new EnumMap<>(Map.of(Cadence.WEEKLY, 13, Cadence.MONTHLY, 12, Cadence.QUARTERLY, 8));
+
+  private final MeasureCatalogue catalogue;
+  private final ReviewBreakdowns breakdowns;
+  private final Clock clock;
+  private final Duration historyEvery;
+  private final MultiGauge values;
+  private final MultiGauge targets;
+  private final MultiGauge breakdownRows;
+  private List<MultiGauge.Row<?>> olderValues = List.of();
+  private List<MultiGauge.Row<?>> olderTargets = List.of();
+  private LocalDate historyDay;
+  private long historyAt;
+
+  MeasureGauges(
+      final MeasureCatalogue catalogue, final ReviewBreakdowns breakdowns, final MeterRegistry meters, final Clock clock,
+      @Value("${leadjourney.metrics.measure-history-every:PT1H}") final Duration historyEvery) {
+    this.catalogue = catalogue;
+    this.breakdowns = breakdowns;
+    this.clock = clock;
+    this.historyEvery = historyEvery;
+    values = MultiGauge.builder("leadjourney.measure").description("A business measure over a calendar period (see METRICS.md)").register(meters);
+    targets = MultiGauge.builder("leadjourney.measure.target").description("The target of a business measure for a calendar period").register(meters);
+    breakdownRows = MultiGauge.builder("leadjourney.breakdown").description("One row of a review breakdown over a calendar period").register(meters);
+  }
+
+  /**
+   * Every minute the current and previous periods (what changes); older periods hourly and whenever
+   * the app's clock crossed into another day (the demo and tests move it).
+   */
+  @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${leadjourney.metrics.measures-every:PT1M}")
+  public synchronized void refresh() {
+    final LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    final long now = System.nanoTime();
+    final boolean history = !today.equals(historyDay) || now - historyAt >= historyEvery.toNanos();
+    final List<MultiGauge.Row<?>> recentValues = new ArrayList<>();
+    final List<MultiGauge.Row<?>> recentTargets = new ArrayList<>();
+    final List<MultiGauge.Row<?>> historyValues = new ArrayList<>();
+    final List<MultiGauge.Row<?>> historyTargets = new ArrayList<>();
+    final List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    for (final Cadence cadence : Cadence.values()) {
+      ReviewPeriod period = ReviewPeriod.containing(cadence, today);
+      for (int ago = 0; ago < (history ? HISTORY.get(cadence) : 2); ago++, period = period.previous()) {
+        measure(new Measure.At(period), ago, ago < 2 ? recentValues : historyValues, ago < 2 ? recentTargets : historyTargets);
+        if (ago < 2) {
+          breakdownsOf(period, ago, rows);
+        }
+      }
+    }
+    if (history) {
+      olderValues = historyValues;
+      olderTargets = historyTargets;
+      historyDay = today;
+      historyAt = now;
+    }
+    recentValues.addAll(olderValues);
+    recentTargets.addAll(olderTargets);
+    values.register(recentValues, true);
+    targets.register(recentTargets, true);
+    breakdownRows.register(rows, true);
+  }
+
+  private void measure(final Measure.At at, final int ago, final List<MultiGauge.Row<?>> valueRows, final List<MultiGauge.Row<?>> targetRows) {
+    final Tags period = Tags.of("cadence", at.period().cadence().id(), "ago", Integer.toString(ago), "period", at.period().label());
+    for (final Measure m : catalogue.all()) {
+      final Tags tags = period.and("measure", m.key(), "name", m.name());
+      add(valueRows, tags, m.value().apply(at));
+      final BigDecimal target = m.target().apply(at);
+      add(targetRows, tags, target == null || target.signum() == 0 ? null : target);
+    }
+  }
+
+  private void breakdownsOf(final ReviewPeriod period, final int ago, final List<MultiGauge.Row<?>> rows) {
+    final Tags tags = Tags.of("cadence", period.cadence().id(), "ago", Integer.toString(ago), "period", period.label());
+    for (final ReviewBreakdowns.Kind kind : breakdowns.kinds()) {
+      for (final Indicators.Row row : ReviewBreakdowns.of(kind, period).rows()) {
+        add(rows, tags.and("breakdown", kind.key(), "group", row.group() == null ? "" : row.group(), "item", row.label()), row.value());
+      }
+    }
+  }
+
+  /** No value (a rate of nothing) is no row: a board shows "No data", never a made-up 0. */
+  private static void add(final List<MultiGauge.Row<?>> rows, final Tags tags, final BigDecimal value) {
+    if (value != null) {
+      rows.add(MultiGauge.Row.of(tags, value.doubleValue()));
+    }
+  }
+}
