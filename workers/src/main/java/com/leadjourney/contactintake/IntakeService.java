@@ -18,6 +18,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -133,6 +135,13 @@ public class IntakeService {
       throw new IdempotencyKeyReusedException(key);
     }
     return new Accepted(earlier, false);
+  }
+
+  /** Every source's counter exists from the start at 0: {@code increase()} cannot see the first value of a new series. */
+  @EventListener(ApplicationReadyEvent.class)
+  void countFromZero() {
+    properties.knownSources().forEach(source -> meters.counter("leadjourney.leads.accepted", "source", source));
+    meters.counter("leadjourney.leads.accepted", "source", "other");
   }
 
   private String sourceLabel(final String source) {

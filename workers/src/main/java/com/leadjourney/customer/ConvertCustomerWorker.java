@@ -9,6 +9,8 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +30,13 @@ public class ConvertCustomerWorker {
     this.meters = meters;
   }
 
+  /** Both counters exist from the start at 0: {@code increase()} cannot see the first value of a new series (the first won deal). */
+  @EventListener(ApplicationReadyEvent.class)
+  void countFromZero() {
+    meters.counter("leadjourney.customers.won");
+    revenueWon();
+  }
+
   @JobWorker(type = "convert-customer")
   @Transactional
   public void convertCustomer(@Variable(name = JourneyVariables.LEAD_ID) final String leadId) {
@@ -42,11 +51,11 @@ public class ConvertCustomerWorker {
     AfterCommit.run(
         () -> {
           meters.counter("leadjourney.customers.won").increment();
-          Counter.builder("leadjourney.revenue.won")
-              .description("Revenue of won deals")
-              .baseUnit("dollars")
-              .register(meters)
-              .increment(revenue);
+          revenueWon().increment(revenue);
         });
+  }
+
+  private Counter revenueWon() {
+    return Counter.builder("leadjourney.revenue.won").description("Revenue of won deals").baseUnit("dollars").register(meters);
   }
 }

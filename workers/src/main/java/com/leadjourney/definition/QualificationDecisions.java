@@ -245,6 +245,9 @@ public class QualificationDecisions {
   }
 
   /** Company size band: the SLA policy's and the pacing targets' segment. */
+  /** Every segment {@link #segment} can name. */
+  public static final List<String> SEGMENTS = List.of("smb", "mid-market", "enterprise", "unknown");
+
   public static String segment(final Integer companySize) {
     if (companySize == null) {
       return "unknown";

@@ -1,5 +1,6 @@
 package com.leadjourney.journey;
 
+import com.leadjourney.lead.StageEntry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,8 +23,7 @@ import org.springframework.stereotype.Component;
 class OpenJourneyGauges {
 
   /** Every stage is exported, also when empty, so alerts and boards see zeros rather than gaps. */
-  private static final List<String> STAGES =
-      List.of("new", "contact-intake", "pre-qualification", "nurture", "xdr-handoff", "sales-acceptance", "opportunity", "customer");
+  private static final List<String> STAGES = Stream.concat(Stream.of("new"), StageEntry.STAGES.stream()).toList();
 
   private final JdbcTemplate jdbc;
   private final Clock clock;

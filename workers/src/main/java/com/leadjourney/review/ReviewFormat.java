@@ -35,7 +35,10 @@ public class ReviewFormat {
 
   private static String money(final BigDecimal value) {
     final NumberFormat dollars = NumberFormat.getCurrencyInstance(Locale.US);
-    dollars.setMaximumFractionDigits(value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? 0 : 2);
+    // Cents only where there are any and the amount is small enough for them to matter.
+    final boolean cents = value.stripTrailingZeros().scale() > 0 && value.abs().compareTo(BigDecimal.valueOf(1000)) < 0;
+    dollars.setMinimumFractionDigits(cents ? 2 : 0);
+    dollars.setMaximumFractionDigits(cents ? 2 : 0);
     return dollars.format(value);
   }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 final class StageNames {
 
   private static final Map<String, String> NAMES = Map.ofEntries(
-      Map.entry("contact-intake", "Contact intake"), Map.entry("prequalification", "Pre-qualification"), Map.entry("nurture", "Nurture"),
+      Map.entry("contact-intake", "Contact intake"), Map.entry("pre-qualification", "Pre-qualification"), Map.entry("nurture", "Nurture"),
       Map.entry("xdr-handoff", "XDR handoff"), Map.entry("sales-acceptance", "Sales acceptance"), Map.entry("opportunity", "Opportunity"),
       Map.entry("customer", "Customer"), Map.entry("discovery", "Discovery"), Map.entry("proposal", "Proposal"),
       Map.entry("negotiation", "Negotiation"), Map.entry("closed-won", "Closed won"), Map.entry("closed-lost", "Closed lost"));

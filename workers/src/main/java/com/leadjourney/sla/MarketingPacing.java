@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -59,6 +61,12 @@ public class MarketingPacing {
     this.meters = meters;
     this.clock = clock;
     this.alertRecipient = alertRecipient;
+  }
+
+  /** Every segment's gauges exist from the start, at 0 until a commitment is set: a board shows 0, not "No data". */
+  @EventListener(ApplicationReadyEvent.class)
+  void exportFromZero() {
+    QualificationDecisions.SEGMENTS.forEach(this::gaugesOf);
   }
 
   /** Marketing's commitment: MQLs for a segment in a month. */

@@ -10,7 +10,10 @@ import com.leadjourney.routing.Teams;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,6 +85,23 @@ class SlaEventRecording {
           dedupeKey);
     }
     AfterCommit.run(() -> meters.counter("leadjourney.sla.events", "event", event.id, "stage", firing.stage()).increment());
+  }
+
+  /**
+   * The SLA events each stage's clocks can raise, from the start at 0: {@code increase()} cannot see
+   * a new series' first value, and the breach-rate alert divides escalations by touches met.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void countFromZero() {
+    for (final String stage : List.of("xdr-handoff", "sales-acceptance")) {
+      for (final SlaEvent event : List.of(SlaEvent.REMINDED, SlaEvent.ESCALATED, SlaEvent.REASSIGNED)) {
+        meters.counter("leadjourney.sla.events", "event", event.id, "stage", stage);
+      }
+    }
+    meters.counter("leadjourney.sla.events", "event", SlaEvent.STALLED.id, "stage", "opportunity");
+    for (final String firstTouch : List.of("met", "breached-then-touched")) {
+      meters.counter("leadjourney.sla.events", "event", firstTouch, "stage", "xdr-handoff");
+    }
   }
 
   /** What the person reads: the stage in words, not the model's element ids. */

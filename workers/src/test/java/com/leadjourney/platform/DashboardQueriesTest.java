@@ -11,6 +11,7 @@ import com.leadjourney.OwnAppTest;
 import com.leadjourney.definition.DefinitionHealth;
 import com.leadjourney.demo.DemoQuarter;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,7 +28,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +51,8 @@ import org.springframework.test.context.TestPropertySource;
  * only the provisioned datasource. Its own app (own database and engine), closed afterwards.
  */
 @TestPropertySource(properties = {
-    "leadjourney.demo.enabled=true", "leadjourney.demo.days=14", "leadjourney.demo.leads-per-day=4", "leadjourney.engine.clock-starts-back=14d"})
+    "leadjourney.demo.enabled=true", "leadjourney.demo.days=14", "leadjourney.demo.leads-per-day=4", "leadjourney.engine.clock-starts-back=14d",
+    "leadjourney.metrics.measures-every=PT3S", "leadjourney.metrics.measure-history-every=PT3S"})
 class DashboardQueriesTest extends OwnAppTest {
 
 
@@ -180,8 +185,98 @@ class DashboardQueriesTest extends OwnAppTest {
     return "success".equals(answer.path("status").asText()) && !answer.path("data").path("result").isEmpty();
   }
 
+  /** A board query's answer: one series per period (or breakdown row), its labels and value. */
+  private List<JsonNode> series(final String expr) {
+    final JsonNode answer = query(expr);
+    assertThat(answer.path("status").asText()).as("%s: %s", expr, answer).isEqualTo("success");
+    final List<JsonNode> result = new ArrayList<>();
+    answer.path("data").path("result").forEach(result::add);
+    return result;
+  }
+
+  private static double value(final JsonNode series) {
+    return Double.parseDouble(series.path("value").get(1).asText());
+  }
+
+  /** The same number within ±1 % (or ±1 for counts: a lead that arrived between the two reads). */
+  private static boolean agree(final double board, final BigDecimal pack, final String unit) {
+    final double expected = pack.doubleValue();
+    final double slack = Math.max(Math.abs(expected) * 0.01, List.of("leads", "deals", "events", "tasks").contains(unit) ? 1.0 : 0.051);
+    return Math.abs(board - expected) <= slack;
+  }
+
+  /** Answers of the app for one round of comparison (many panels ask about the same period). */
+  private final Map<String, Object> asked = new java.util.HashMap<>();
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Map<String, Object>> measuresOf(final String cadence, final String period) {
+    return (Map<String, Map<String, Object>>) asked.computeIfAbsent("measures " + cadence + " " + period, k -> measuresAsked(cadence, period));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Map<String, Object>> measuresAsked(final String cadence, final String period) {
+    final Map<String, Object> all = api().admin().getForObject("/api/measures/" + cadence + "?period=" + period, Map.class);
+    final Map<String, Map<String, Object>> byKey = new java.util.TreeMap<>();
+    ((List<Map<String, Object>>) all.get("measures")).forEach(m -> byKey.put((String) m.get("key"), m));
+    return byKey;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> pack(final String cadence, final String period) {
+    return (Map<String, Object>) asked.computeIfAbsent("pack " + cadence + " " + period,
+        k -> api().admin().getForObject("/api/cadence-reviews/" + cadence + "?period=" + period, Map.class));
+  }
+
+  private static final Pattern MEASURE_QUERY = Pattern.compile("leadjourney:([a-z_]+):by_period\\{cadence=\"([a-z]+)\"(?:,ago=\"(\\d+)\")?}");
+  private static final Pattern BREAKDOWN_QUERY = Pattern.compile("leadjourney:breakdown:by_period\\{breakdown=\"([a-z-]+)\",cadence=\"([a-z]+)\",ago=\"0\"");
+
+  /**
+   * Every measure query of every board against the review pack and /api/measures for the same
+   * calendar period; every breakdown query against the pack's breakdown where the pack shows it.
+   * Returns the measures the boards show; a disagreement is listed, not thrown, so the await retries.
+   */
+  @SuppressWarnings("unchecked")
+  private List<String> disagreements(final List<String> queries, final Set<String> shown) {
+    final List<String> wrong = new ArrayList<>();
+    for (final String query : queries) {
+      final String expr = query.substring(query.indexOf(" :: ") + 4);
+      final Matcher measure = MEASURE_QUERY.matcher(expr);
+      if (measure.find()) {
+        final String key = measure.group(1).replace('_', '-');
+        shown.add(key);
+        for (final JsonNode series : series(expr)) {
+          final String period = series.path("metric").path("period").asText();
+          final var expected = measuresOf(measure.group(2), period).get(key);
+          if (expected.get("value") == null || !agree(value(series), new BigDecimal(expected.get("value").toString()), (String) expected.get("unit"))) {
+            wrong.add(query + " @ " + period + ": board " + value(series) + ", /api/measures " + expected.get("value"));
+          }
+          final var indicator = ((List<Map<String, Object>>) pack(measure.group(2), period).get("indicators")).stream()
+              .filter(i -> key.equals(i.get("key"))).findFirst();
+          if (indicator.isPresent() && (indicator.get().get("value") == null
+              || !agree(value(series), new BigDecimal(indicator.get().get("value").toString()), (String) expected.get("unit")))) {
+            wrong.add(query + " @ " + period + ": board " + value(series) + ", review pack " + indicator.get().get("value"));
+          }
+        }
+      }
+      final Matcher breakdown = BREAKDOWN_QUERY.matcher(expr);
+      if (breakdown.find()) {
+        final var rows = ((List<Map<String, Object>>) pack(breakdown.group(2), "").get("breakdowns")).stream()
+            .filter(b -> breakdown.group(1).equals(b.get("key"))).flatMap(b -> ((List<Map<String, Object>>) b.get("rows")).stream()).toList();
+        for (final JsonNode series : rows.isEmpty() ? List.<JsonNode>of() : series(expr)) {
+          final String item = series.path("metric").path("item").asText();
+          final String group = series.path("metric").path("group").asText();
+          final var row = rows.stream().filter(r -> item.equals(r.get("label")) && group.equals(r.get("group") == null ? "" : r.get("group"))).findFirst();
+          if (row.isEmpty() || row.get().get("value") == null || !agree(value(series), new BigDecimal(row.get().get("value").toString()), "leads")) {
+            wrong.add(query + " / " + group + " " + item + ": board " + value(series) + ", review pack " + row.map(r -> r.get("value")).orElse(null));
+          }
+        }
+      }
+    }
+    return wrong;
+  }
+
   @Test
-  void everyPanelOfEveryCadenceBoardAnswersFromARealPrometheus() throws Exception {
+  void everyPanelOfEveryCadenceBoardAnswersFromARealPrometheusAndAgreesWithTheReviewPack() throws Exception {
     demoPlayed();
     journeysWorthReviewing();
     startPrometheus();
@@ -193,21 +288,60 @@ class DashboardQueriesTest extends OwnAppTest {
     }
     assertThat(boards).hasSizeGreaterThanOrEqualTo(3);
     final List<String> panels = new ArrayList<>();
+    final List<JsonNode> stats = new ArrayList<>();
+    final List<String> titles = new ArrayList<>();
     for (final Path board : boards) {
       final JsonNode dashboard = JSON.readTree(board.toFile());
+      assertThat(dashboard.path("time").path("from").asText()).as("%s: a calendar period so far", board.getFileName()).matches("now/[wMQ]");
       for (final JsonNode panel : dashboard.path("panels")) {
         final String where = board.getFileName() + " / " + panel.path("title").asText();
+        titles.add(where);
         assertThat(panel.path("description").asText()).as("%s says which question it answers", where).isNotBlank();
         assertThat(panel.path("datasource").path("uid").asText()).as(where).isEqualTo("prometheus");
+        assertThat(panel.path("title").asText()).as("%s: people's words, not ids", where).doesNotContainPattern("xdr-handoff|sales-acceptance|pre-qualification|contact-intake|closed-(won|lost)|le=");
+        if (List.of("stat", "gauge").contains(panel.path("type").asText())) {
+          stats.add(panel);
+        }
         for (final JsonNode target : panel.path("targets")) {
           assertThat(target.path("datasource").path("uid").asText()).as(where).isEqualTo("prometheus");
           panels.add(where + " :: " + target.path("expr").asText());
         }
       }
     }
+    assertThat(titles).as("a funnel and MQL → SQL by source").anyMatch(t -> t.contains("/ Funnel —")).anyMatch(t -> t.contains("MQL → SQL by source"));
 
     // Rates need two scrapes and the recording rules a few evaluations: give every panel up to a minute.
-    await().atMost(Duration.ofSeconds(60)).until(() -> panels.stream().allMatch(p -> hasData(p.substring(p.indexOf(" :: ") + 4))));
-    System.out.printf("dashboards: %d boards, %d panel queries, all answered by Prometheus%n", boards.size(), panels.size());
+    await().atMost(Duration.ofSeconds(90)).until(() -> panels.stream().allMatch(p -> hasData(p.substring(p.indexOf(" :: ") + 4))));
+
+    // Every stat is coloured against its target: the thresholds' top step is the target the app exports for this period.
+    for (final JsonNode stat : stats) {
+      final String title = stat.path("title").asText();
+      final JsonNode steps = stat.path("fieldConfig").path("defaults").path("thresholds").path("steps");
+      assertThat(stat.path("fieldConfig").path("defaults").path("unit").asText()).as("%s has a unit", title).isNotBlank();
+      assertThat(steps.size()).as("%s: red, amber, green", title).isGreaterThanOrEqualTo(3);
+      final Matcher measure = MEASURE_QUERY.matcher(stat.path("targets").get(0).path("expr").asText());
+      assertThat(measure.find()).as(title).isTrue();
+      final String key = measure.group(1).replace('_', '-');
+      final String cadence = measure.group(2);
+      assertThat(stat.path("targets").findValuesAsText("expr")).as("%s shows its target", title)
+          .contains("leadjourney:measure_target:by_period{measure=\"" + key + "\",cadence=\"" + cadence + "\",ago=\"0\"}");
+      final var target = measuresOf(cadence, "").get(key).get("target");
+      assertThat(target).as("%s: the app has a target for it", title).isNotNull();
+      assertThat(steps.get(steps.size() - 1).path("value").asDouble()).as("%s: green from the target", title)
+          .isEqualTo(new BigDecimal(target.toString()).doubleValue());
+    }
+
+    final Set<String> shown = new java.util.TreeSet<>();
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+      shown.clear();
+      asked.clear();
+      assertThat(disagreements(panels, shown)).as("board against review pack, same calendar period").isEmpty();
+    });
+    assertThat(shown).as("every measure of the catalogue is on a board").containsExactlyInAnyOrderElementsOf(measuresOf("weekly", "").keySet());
+    final String catalogue = Files.readString(CONFIG.resolve("METRICS.md"));
+    measuresOf("weekly", "").values().forEach(m -> assertThat(catalogue).as("METRICS.md defines %s as the code does", m.get("key"))
+        .contains("| `" + m.get("key") + "` | " + m.get("name") + " | " + m.get("unit") + " | ", (String) m.get("definition")));
+    System.out.printf("dashboards: %d boards, %d panel queries answered by Prometheus; %d measures agree with the review pack%n",
+        boards.size(), panels.size(), shown.size());
   }
 }

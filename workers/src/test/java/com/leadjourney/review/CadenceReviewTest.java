@@ -6,9 +6,6 @@ import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.platform.ReviewPeriod;
 import com.leadjourney.LeadApi;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,135 +34,70 @@ class CadenceReviewTest extends EmbeddedAppTest {
     return new LeadApi(http).admin();
   }
 
-  private static Timestamp at(final String isoMinute) {
-    return Timestamp.from(LocalDateTime.parse(isoMinute).toInstant(ZoneOffset.UTC));
-  }
-
-  private void lead(final String id, final String created) {
-    jdbc.update(
-        "insert into leads (id, email, source, consent, stage, journey_state, created_at, updated_at) values (?, ?, 'web-form', true, 'customer', 'ENDED', ?, ?)",
-        id, id + "@review.test", at(created), at(created));
-  }
-
-  private void decision(final String lead, final int visit, final String outcome, final String segment, final String version, final String at) {
-    jdbc.update(
-        """
-        insert into qualification_decision (lead_id, visit, definition_version, inputs, matched_rules, fit_score, engagement_score,
-          engagement_breakdown, outcome, priority, segment, decided_at) values (?, ?, ?, '{}', '[]', 60, 10, '{}', ?, 'warm', ?, ?)""",
-        lead, visit, version, outcome, segment, at(at));
-  }
-
-  private long taskKey = 7_700_000_000_000L;
-
-  /** A human task; firstTouch, closed and outcome may be null. */
-  private void task(
-      final String lead, final String process, final String created, final String due, final String firstTouch, final String closed,
-      final String outcome) {
-    jdbc.update(
-        """
-        insert into human_task (user_task_key, lead_id, process_instance_key, element_id, assignee, due_at, state, outcome, created_at, closed_at,
-          process_id, visit, first_touch_at) values (?, ?, 1, 'WorkLead', 'review-xdr', ?, ?, ?, ?, ?, ?, 1, ?)""",
-        taskKey++, lead, at(due), closed == null ? "OPEN" : "COMPLETED", outcome, at(created), closed == null ? null : at(closed), process,
-        firstTouch == null ? null : at(firstTouch));
-  }
-
-  private void event(final String lead, final String type, final String stage, final String at) {
-    jdbc.update(
-        "insert into journey_event (lead_id, type, stage, occurred_at, dedupe_key) values (?, ?, ?, ?, ?)",
-        lead, type, stage, at(at), type + ":" + stage + ":" + at);
-  }
-
-  private void feedback(final String lead, final String reason, final String at) {
-    jdbc.update(
-        "insert into feedback (lead_id, stage, outcome, reason, recorded_at, dedupe_key) values (?, 'xdr-handoff', 'recycle', ?, ?, ?)",
-        lead, reason, at(at), "review:" + at);
-  }
-
-  private void opportunity(final String id, final String lead, final String opened, final int amount, final String stage, final String closed, final String reason) {
-    jdbc.update(
-        "insert into opportunity (id, lead_id, visit, stage, amount, reason, opened_at, closed_at, stalled_at) values (?, ?, 1, ?, ?, ?, ?, ?, ?)",
-        id, lead, stage, amount, reason, at(opened), closed == null ? null : at(closed), at(opened));
-  }
-
-  private void role(final String opportunity, final String lead, final boolean confirmed) {
-    jdbc.update("insert into opportunity_contact_role (opportunity_id, lead_id, role, confirmed) values (?, ?, 'champion', ?)", opportunity, lead, confirmed);
-  }
-
-  private void engagement(final String lead, final String campaign, final String at) {
-    jdbc.update(
-        "insert into engagement (lead_id, type, points, campaign, occurred_at, dedupe_key) values (?, 'webinar', 10, ?, ?, ?)",
-        lead, campaign, at(at), "review:" + campaign);
-  }
-
-  private void credit(final String opportunity, final String campaign, final int amount, final String at) {
-    jdbc.update(
-        "insert into attribution_credit (opportunity_id, model, campaign, share, amount, credited_at) values (?, 'w-shaped', ?, 0.5, ?, ?)",
-        opportunity, campaign, amount, at(at));
-  }
-
   @BeforeAll
   void history() {
+    final var history = new ReviewHistory(jdbc);
     for (final String[] l : new String[][] {
         {"rv-1", "2024-03-04T09:00"}, {"rv-2", "2024-01-05T10:00"}, {"rv-3", "2024-03-06T08:00"}, {"rv-4", "2024-03-08T11:00"},
         {"rv-5", "2024-03-08T11:30"}, {"rv-6", "2024-02-27T09:00"}, {"rv-7", "2024-02-28T09:00"}, {"rv-8", "2023-11-01T09:00"},
         {"rv-9", "2023-09-20T09:00"}}) {
-      lead(l[0], l[1]);
+      history.lead(l[0], l[1]);
     }
     // MQLs: week 10 (4 March) rv-1..4 (rv-1 twice, counted once); week 9 rv-6, rv-7; February also rv-8.
-    decision("rv-1", 1, "mql", "smb", "v1", "2024-03-04T09:01");
-    decision("rv-1", 2, "mql", "smb", "v1", "2024-03-07T09:00");
-    decision("rv-2", 1, "mql", "smb", "v1", "2024-03-05T10:01");
-    decision("rv-3", 1, "mql", "enterprise", "v2", "2024-03-06T08:01");
-    decision("rv-4", 1, "mql", "enterprise", "v2", "2024-03-08T11:01");
-    decision("rv-5", 1, "nurture", "smb", "v2", "2024-03-08T11:31");
-    decision("rv-6", 1, "mql", "smb", "v1", "2024-02-27T09:01");
-    decision("rv-7", 1, "mql", "smb", "v1", "2024-02-28T09:01");
-    decision("rv-8", 1, "mql", "smb", "v1", "2024-02-10T09:00");
+    history.decision("rv-1", 1, "mql", "smb", "v1", "2024-03-04T09:01");
+    history.decision("rv-1", 2, "mql", "smb", "v1", "2024-03-07T09:00");
+    history.decision("rv-2", 1, "mql", "smb", "v1", "2024-03-05T10:01");
+    history.decision("rv-3", 1, "mql", "enterprise", "v2", "2024-03-06T08:01");
+    history.decision("rv-4", 1, "mql", "enterprise", "v2", "2024-03-08T11:01");
+    history.decision("rv-5", 1, "nurture", "smb", "v2", "2024-03-08T11:31");
+    history.decision("rv-6", 1, "mql", "smb", "v1", "2024-02-27T09:01");
+    history.decision("rv-7", 1, "mql", "smb", "v1", "2024-02-28T09:01");
+    history.decision("rv-8", 1, "mql", "smb", "v1", "2024-02-10T09:00");
     jdbc.update("insert into marketing_target (segment, month, target) values ('smb', '2024-03', 31), ('enterprise', '2024-03', 62)");
 
     // XDR tasks: first touches 3 min (in SLA), 10 min (late), 90 min (in SLA) in week 10; 20 min (late) in week 9.
-    task("rv-1", "xdr-handoff", "2024-03-04T09:00", "2024-03-04T09:05", "2024-03-04T09:03", "2024-03-04T11:00", "meeting-booked");
-    task("rv-2", "xdr-handoff", "2024-03-05T10:00", "2024-03-05T10:05", "2024-03-05T10:10", "2024-03-05T12:00", "recycle");
-    task("rv-3", "xdr-handoff", "2024-03-06T08:00", "2024-03-06T12:00", "2024-03-06T09:30", "2024-03-08T15:00", "meeting-booked");
-    task("rv-4", "xdr-handoff", "2024-03-08T12:00", "2024-03-08T16:00", null, "2024-03-20T10:00", "recycle"); // still open when week 10 ended
-    task("rv-6", "xdr-handoff", "2024-02-27T09:00", "2024-02-27T09:05", "2024-02-27T09:20", "2024-02-27T10:00", "meeting-booked");
+    history.task("rv-1", "xdr-handoff", "2024-03-04T09:00", "2024-03-04T09:05", "2024-03-04T09:03", "2024-03-04T11:00", "meeting-booked");
+    history.task("rv-2", "xdr-handoff", "2024-03-05T10:00", "2024-03-05T10:05", "2024-03-05T10:10", "2024-03-05T12:00", "recycle");
+    history.task("rv-3", "xdr-handoff", "2024-03-06T08:00", "2024-03-06T12:00", "2024-03-06T09:30", "2024-03-08T15:00", "meeting-booked");
+    history.task("rv-4", "xdr-handoff", "2024-03-08T12:00", "2024-03-08T16:00", null, "2024-03-20T10:00", "recycle"); // still open when week 10 ended
+    history.task("rv-6", "xdr-handoff", "2024-02-27T09:00", "2024-02-27T09:05", "2024-02-27T09:20", "2024-02-27T10:00", "meeting-booked");
     // AE decisions: March rejected (5th) and accepted (12th, after week 10 ended, so open at its end); February accepted.
-    task("rv-1", "sales-acceptance", "2024-03-04T12:00", "2024-03-05T12:00", null, "2024-03-05T09:00", "rejected");
-    task("rv-3", "sales-acceptance", "2024-03-09T00:00", "2024-03-12T00:00", null, "2024-03-12T09:00", "accepted");
-    task("rv-6", "sales-acceptance", "2024-02-27T11:00", "2024-02-28T11:00", null, "2024-02-28T09:00", "accepted");
+    history.task("rv-1", "sales-acceptance", "2024-03-04T12:00", "2024-03-05T12:00", null, "2024-03-05T09:00", "rejected");
+    history.task("rv-3", "sales-acceptance", "2024-03-09T00:00", "2024-03-12T00:00", null, "2024-03-12T09:00", "accepted");
+    history.task("rv-6", "sales-acceptance", "2024-02-27T11:00", "2024-02-28T11:00", null, "2024-02-28T09:00", "accepted");
 
-    event("rv-2", "REENGAGED", "nurture", "2024-03-05T10:00"); // back from nurture: its speed-to-lead counts from here
-    event("rv-2", "SLA_ESCALATED", "xdr-handoff", "2024-03-05T10:05");
-    event("rv-6", "SLA_ESCALATED", "xdr-handoff", "2024-02-27T09:05");
+    history.event("rv-2", "REENGAGED", "nurture", "2024-03-05T10:00"); // back from nurture: its speed-to-lead counts from here
+    history.event("rv-2", "SLA_ESCALATED", "xdr-handoff", "2024-03-05T10:05");
+    history.event("rv-6", "SLA_ESCALATED", "xdr-handoff", "2024-02-27T09:05");
     for (final String[] e : new String[][] {
         {"rv-1", "xdr-handoff", "2024-03-04T09:00"}, {"rv-2", "xdr-handoff", "2024-03-05T10:00"}, {"rv-3", "xdr-handoff", "2024-03-06T08:00"},
         {"rv-4", "xdr-handoff", "2024-03-08T12:00"}, {"rv-1", "sales-acceptance", "2024-03-04T12:00"}, {"rv-3", "sales-acceptance", "2024-03-09T00:00"},
         {"rv-6", "xdr-handoff", "2024-02-27T09:00"}, {"rv-6", "sales-acceptance", "2024-02-27T11:00"}}) {
-      event(e[0], "STAGE_ENTERED", e[1], e[2]);
+      history.event(e[0], "STAGE_ENTERED", e[1], e[2]);
     }
-    feedback("rv-2", "no-budget", "2024-03-05T12:00");
-    feedback("rv-1", "wrong-fit", "2024-03-05T09:00");
-    feedback("rv-7", "no-budget", "2024-02-28T10:00");
+    history.feedback("rv-2", "no-budget", "2024-03-05T12:00");
+    history.feedback("rv-1", "wrong-fit", "2024-03-05T09:00");
+    history.feedback("rv-7", "no-budget", "2024-02-28T10:00");
 
     // Deals. Q1 2024: o-1 opened (50,000, co-signed through rv-3), o-2 opened (20,000, not co-signed) and lost, o-3 won (30,000).
     // Q4 2023: o-3 (30,000, co-signed), o-4 (10,000) and o-5 (40,000, co-signed) opened; o-4 lost, o-5 won.
-    opportunity("o-rv-1", "rv-3", "2024-03-12T10:00", 50000, "discovery", null, null);
-    role("o-rv-1", "rv-3", true);
-    role("o-rv-1", "rv-5", false);
-    opportunity("o-rv-2", "rv-6", "2024-02-01T10:00", 20000, "closed-lost", "2024-03-20T10:00", "competitor-chosen");
-    role("o-rv-2", "rv-6", false);
-    opportunity("o-rv-3", "rv-8", "2023-11-15T10:00", 30000, "closed-won", "2024-01-20T10:00", null);
-    role("o-rv-3", "rv-8", true);
-    opportunity("o-rv-4", "rv-7", "2023-10-10T10:00", 10000, "closed-lost", "2023-12-01T10:00", "no-budget");
-    opportunity("o-rv-5", "rv-9", "2023-10-01T10:00", 40000, "closed-won", "2023-12-15T10:00", null);
-    role("o-rv-5", "rv-9", true);
-    engagement("rv-3", "rv-webinar-2023", "2023-11-20T10:00");
-    engagement("rv-3", "rv-cfo-dinner-2024", "2024-01-15T10:00");
-    engagement("rv-5", "rv-billboard-2024", "2024-02-10T10:00"); // unconfirmed contact: earns nothing
-    engagement("rv-8", "rv-webinar-2023", "2023-11-10T10:00");
-    credit("o-rv-3", "rv-cfo-dinner-2024", 21000, "2024-01-20T10:00");
-    credit("o-rv-3", "rv-webinar-2023", 9000, "2024-01-20T10:00");
-    credit("o-rv-5", "rv-webinar-2023", 40000, "2023-12-15T10:00");
+    history.opportunity("o-rv-1", "rv-3", "2024-03-12T10:00", 50000, "discovery", null, null);
+    history.role("o-rv-1", "rv-3", true);
+    history.role("o-rv-1", "rv-5", false);
+    history.opportunity("o-rv-2", "rv-6", "2024-02-01T10:00", 20000, "closed-lost", "2024-03-20T10:00", "competitor-chosen");
+    history.role("o-rv-2", "rv-6", false);
+    history.opportunity("o-rv-3", "rv-8", "2023-11-15T10:00", 30000, "closed-won", "2024-01-20T10:00", null);
+    history.role("o-rv-3", "rv-8", true);
+    history.opportunity("o-rv-4", "rv-7", "2023-10-10T10:00", 10000, "closed-lost", "2023-12-01T10:00", "no-budget");
+    history.opportunity("o-rv-5", "rv-9", "2023-10-01T10:00", 40000, "closed-won", "2023-12-15T10:00", null);
+    history.role("o-rv-5", "rv-9", true);
+    history.engagement("rv-3", "rv-webinar-2023", "2023-11-20T10:00");
+    history.engagement("rv-3", "rv-cfo-dinner-2024", "2024-01-15T10:00");
+    history.engagement("rv-5", "rv-billboard-2024", "2024-02-10T10:00"); // unconfirmed contact: earns nothing
+    history.engagement("rv-8", "rv-webinar-2023", "2023-11-10T10:00");
+    history.credit("o-rv-3", "rv-cfo-dinner-2024", 21000, "2024-01-20T10:00");
+    history.credit("o-rv-3", "rv-webinar-2023", 9000, "2024-01-20T10:00");
+    history.credit("o-rv-5", "rv-webinar-2023", 40000, "2023-12-15T10:00");
     jdbc.update(
         """
         insert into campaign (name, channel, cost, starts_on, ends_on) values ('rv-cfo-dinner-2024', 'event', 7000, '2024-01-01', '2024-01-31'),
@@ -285,11 +217,12 @@ class CadenceReviewTest extends EmbeddedAppTest {
     assertIndicator(quarter, "cycle-length", "66.0", "75.0", "-9.0", null, null);
     // o-rv-1's 50,000 open when the quarter ended, against the 970,000 of the target not won.
     assertIndicator(quarter, "pipeline-coverage", "0.05", "0.03", "0.02", "3", "missed");
-    // Q1's new leads rv-1…rv-7 (Q4's: rv-8, won): 6 MQLs (rv-5 went to nurture), SQLs rv-1, rv-3, rv-6, deals for rv-3, rv-6, rv-7, none won yet.
+    // Q1's new leads rv-1…rv-7 (Q4's: rv-8, won): 6 MQLs (rv-5 went to nurture), SQLs rv-1, rv-3, rv-6 and rv-7 (its deal was
+    // opened without a meeting booked: it passed the step), deals for rv-3, rv-6, rv-7, none won yet.
     assertThat(breakdown(quarter, "funnel")).containsEntry("Leads", List.of("7", "1", "6", "–")).containsEntry("MQLs", List.of("6", "1", "5", "–"))
-        .containsEntry("SQLs", List.of("3", "0", "3", "–")).containsEntry("Opportunities", List.of("3", "1", "2", "–"))
+        .containsEntry("SQLs", List.of("4", "1", "3", "–")).containsEntry("Opportunities", List.of("3", "1", "2", "–"))
         .containsEntry("Won", List.of("0", "1", "-1", "–"));
-    assertThat(breakdown(quarter, "funnel-conversion")).containsEntry("MQLs → SQLs", List.of("50", "0", "50", "–"));
+    assertThat(breakdown(quarter, "funnel-conversion")).containsEntry("MQLs → SQLs", List.of("66.7", "100", "-33.3", "–"));
     assertThat(quarter).containsEntry("biggestLeak", "Opportunities → Won");
     assertThat((List<Map<String, Object>>) indicator(quarter, "revenue-won").get("trend")).extracting(p -> p.get("period"))
         .containsExactly("2022-Q4", "2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1");
