@@ -54,6 +54,13 @@
   function sortable(table) {
     table.querySelectorAll('thead th').forEach((th, column) => {
       th.setAttribute('aria-sort', 'none');
+      th.tabIndex = 0; // sortable from the keyboard too
+      th.addEventListener('keydown', e => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          th.click();
+        }
+      });
       th.addEventListener('click', () => {
         const ascending = th.getAttribute('aria-sort') !== 'ascending';
         table.querySelectorAll('thead th').forEach(other => other.setAttribute('aria-sort', 'none'));

@@ -5,6 +5,7 @@ import com.leadjourney.platform.ReviewPeriod.Cadence;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +44,8 @@ class MeasureGauges {
   private final MultiGauge values;
   private final MultiGauge targets;
   private final MultiGauge breakdownRows;
+  private final Timer recentTook;
+  private final Timer allTook;
   private List<MultiGauge.Row<?>> olderValues = List.of();
   private List<MultiGauge.Row<?>> olderTargets = List.of();
   private LocalDate historyDay;
@@ -58,6 +61,8 @@ class MeasureGauges {
     values = MultiGauge.builder("leadjourney.measure").description("A business measure over a calendar period (see METRICS.md)").register(meters);
     targets = MultiGauge.builder("leadjourney.measure.target").description("The target of a business measure for a calendar period").register(meters);
     breakdownRows = MultiGauge.builder("leadjourney.breakdown").description("One row of a review breakdown over a calendar period").register(meters);
+    recentTook = refreshTimer(meters, "recent");
+    allTook = refreshTimer(meters, "all");
   }
 
   /**
@@ -69,6 +74,7 @@ class MeasureGauges {
     final LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     final long now = System.nanoTime();
     final boolean history = !today.equals(historyDay) || now - historyAt >= historyEvery.toNanos();
+    final Timer.Sample sample = Timer.start();
     final List<MultiGauge.Row<?>> recentValues = new ArrayList<>();
     final List<MultiGauge.Row<?>> recentTargets = new ArrayList<>();
     final List<MultiGauge.Row<?>> historyValues = new ArrayList<>();
@@ -94,6 +100,13 @@ class MeasureGauges {
     values.register(recentValues, true);
     targets.register(recentTargets, true);
     breakdownRows.register(rows, true);
+    sample.stop(history ? allTook : recentTook);
+  }
+
+  /** periods: "recent" (this and last period, every minute) or "all" (the whole trend, hourly). */
+  private static Timer refreshTimer(final MeterRegistry meters, final String periods) {
+    return Timer.builder("leadjourney.measures.refresh").description("How long computing the catalogue's gauges from MySQL takes")
+        .tag("periods", periods).register(meters);
   }
 
   private void measure(final Measure.At at, final int ago, final List<MultiGauge.Row<?>> valueRows, final List<MultiGauge.Row<?>> targetRows) {
@@ -109,7 +122,7 @@ class MeasureGauges {
   private void breakdownsOf(final ReviewPeriod period, final int ago, final List<MultiGauge.Row<?>> rows) {
     final Tags tags = Tags.of("cadence", period.cadence().id(), "ago", Integer.toString(ago), "period", period.label());
     for (final ReviewBreakdowns.Kind kind : breakdowns.kinds()) {
-      for (final Indicators.Row row : ReviewBreakdowns.of(kind, period).rows()) {
+      for (final Indicators.Row row : ReviewBreakdowns.rows(kind, period)) {
         add(rows, tags.and("breakdown", kind.key(), "group", row.group() == null ? "" : row.group(), "item", row.label()), row.value());
       }
     }

@@ -71,6 +71,13 @@ class ReviewBreakdowns {
         : Indicators.grouped(kind.key(), kind.title(), kind.unit(), kind.groups().apply(period), kind.groups().apply(period.previous()));
   }
 
+  /** The rows of one period alone (the boards read each period on its own). */
+  static List<Indicators.Row> rows(final Kind kind, final ReviewPeriod period) {
+    return (kind.groups() == null
+        ? Indicators.breakdown(kind.key(), kind.title(), kind.unit(), kind.rows().apply(period), Map.of())
+        : Indicators.grouped(kind.key(), kind.title(), kind.unit(), kind.groups().apply(period), Map.of())).rows();
+  }
+
   private static Kind flat(final String key, final String title, final String unit, final Set<Cadence> reviewed,
       final Function<ReviewPeriod, Map<String, BigDecimal>> rows) {
     return new Kind(key, title, unit, reviewed, rows, null);

@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadjourney.EmbeddedAppTest;
 import com.leadjourney.LeadApi;
+import com.leadjourney.definition.QualificationDecisions;
+import com.leadjourney.notification.Notifications;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -71,5 +80,47 @@ class MarketingPacingTest extends EmbeddedAppTest {
     assertThat(inbox).anySatisfy(n -> assertThat((String) n.get("subject")).isEqualTo("Pacing: mid-market is projected at 286 of 300 qualified leads in 2027-01"));
     final List<Map<String, Object>> month = api.admin().getForObject("/api/marketing-pacing?month=2027-01", List.class);
     assertThat(month).filteredOn(p -> Boolean.TRUE.equals(p.get("shortfall"))).hasSize(7);
+  }
+
+  @Autowired QualificationDecisions decisions;
+  @Autowired Notifications notifications;
+
+  /**
+   * The commitment gauges follow the app's clock, not the wall clock: the demo and tests move it, and
+   * a board showed 15 September's pace on 5 December. The day after a month ends, the gauges show the
+   * new month (here: no commitment, so 0), at the first check after the move rather than up to an hour later.
+   */
+  @Test
+  void theCommitmentGaugesMoveToTheNewMonthAtTheFirstCheckAfterTheClockDoes() {
+    final var instant = new AtomicReference<>(Instant.parse("2031-03-15T12:00:00Z"));
+    final Clock moved = new Clock() {
+      @Override public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override public Clock withZone(final ZoneId zone) {
+        return this;
+      }
+
+      @Override public Instant instant() {
+        return instant.get();
+      }
+    };
+    final var meters = new SimpleMeterRegistry();
+    final var pacing = new MarketingPacing(jdbc, decisions, notifications, meters, moved, "marketing-lead", Duration.ofHours(1));
+    pacing.setTarget("clock-test-segment", YearMonth.of(2031, 3), 120);
+    pacing.paceToday();
+    assertThat(meters.get("leadjourney.marketing.mqls").tags("segment", "clock-test-segment", "measure", "target").gauge().value()).isEqualTo(120);
+
+    pacing.setTarget("clock-test-segment", YearMonth.of(2031, 3), 150);
+    instant.set(Instant.parse("2031-03-15T12:30:00Z"));
+    pacing.paceToday();
+    assertThat(meters.get("leadjourney.marketing.mqls").tags("segment", "clock-test-segment", "measure", "target").gauge().value())
+        .as("same day, within the hour: not paced again").isEqualTo(120);
+
+    instant.set(Instant.parse("2031-04-01T00:10:00Z"));
+    pacing.paceToday();
+    assertThat(meters.get("leadjourney.marketing.mqls").tags("segment", "clock-test-segment", "measure", "target").gauge().value())
+        .as("April has no commitment for it").isZero();
   }
 }

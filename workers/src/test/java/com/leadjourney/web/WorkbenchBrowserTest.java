@@ -126,7 +126,7 @@ class WorkbenchBrowserTest extends BrowserTest {
         "const done = arguments[arguments.length - 1];"
             + "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-type') + ' ' + t.split('\\n')[0])))", csv);
     assertThat(download).as("the link works with the page's own sign-in")
-        .asString().startsWith("200 text/csv").contains("period,section,item,unit,value,previous,delta,target,status");
+        .asString().startsWith("200 text/csv").contains("period,section,group,item,unit,value,previous,delta,target,status");
 
     browser.get(base() + "/reviews/weekly?period=next-tuesday");
     assertThat(awaitVisible(By.tagName("h1")).getText()).isEqualTo("400 · Bad Request");
