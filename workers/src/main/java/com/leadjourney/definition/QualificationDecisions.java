@@ -3,6 +3,7 @@ package com.leadjourney.definition;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadjourney.lead.FunnelSteps;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Lead;
 import com.leadjourney.lead.LeadRepository;
@@ -55,6 +56,7 @@ public class QualificationDecisions {
   private final Definitions definitions;
   private final MeterRegistry meters;
   private final Clock clock;
+  private final FunnelSteps funnel;
 
   QualificationDecisions(
       final JdbcTemplate jdbc,
@@ -63,7 +65,8 @@ public class QualificationDecisions {
       final Timeline timeline,
       final Definitions definitions,
       final MeterRegistry meters,
-      final Clock clock) {
+      final Clock clock,
+      final FunnelSteps funnel) {
     this.jdbc = jdbc;
     this.leads = leads;
     this.engagements = engagements;
@@ -71,6 +74,7 @@ public class QualificationDecisions {
     this.definitions = definitions;
     this.meters = meters;
     this.clock = clock;
+    this.funnel = funnel;
   }
 
   /** Idempotent per pre-qualification visit: a redelivered job or a rebuilt journey gets the stored decision. */
@@ -108,6 +112,9 @@ public class QualificationDecisions {
         leadId, visit, version, json(lead.decisionInputs()), json(matched), fit,
         engagement.score(), json(engagement.byType()), outcome, disqualifiedBy, priority(thresholds, outcome, fit, engagement.score()),
         segment(lead.getProfile().companySize()), Timestamp.from(now));
+    if (MQL.equals(outcome)) {
+      funnel.reached(leadId, FunnelSteps.Step.MQL);
+    }
     timeline.record(
         leadId, JourneyEvent.Type.QUALIFIED, lead.getStage(),
         outcome + (disqualifiedBy != null ? " (" + disqualifiedBy + ")" : "") + ": fit " + fit + " of " + thresholds.mqlFit()

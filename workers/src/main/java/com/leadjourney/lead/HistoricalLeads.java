@@ -60,11 +60,11 @@ public class HistoricalLeads {
     jdbc.update(
         """
         insert into leads (id, external_id, custom_fields, email, first_name, last_name, company, title, phone, country, source, campaign, consent, stage, journey_state, journey_result,
-          industry, role, seniority, decision_stage, budget, path_to_purchase, pain, company_size, annual_revenue, history_stage, import_id,
-          created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'imported', 'ENDED', 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          industry, role, seniority, decision_stage, budget, path_to_purchase, pain, company_size, annual_revenue, history_stage, funnel_step, import_id,
+          created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'imported', 'ENDED', 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         id, externalId, c.customFieldsJson(), c.email(), c.firstName(), c.lastName(), c.company(), c.title(), c.phone(), c.country(), c.source(), c.campaign(), c.consent(),
         p.industry(), p.role(), p.seniority(), p.decisionStage(), p.budget(), p.pathToPurchase(), p.pain(), p.companySize(), p.annualRevenue(),
-        stageReached, importId, created, created);
+        stageReached, FunnelSteps.ofHistory(stageReached), importId, created, created);
     jdbc.update(
         "insert into journey_event (lead_id, type, stage, detail, occurred_at, dedupe_key) values (?, 'LEAD_ACCEPTED', 'imported', ?, ?, 'accepted')",
         id, detail, created);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.leadjourney.engine.JourneyMessages;
+import com.leadjourney.lead.FunnelSteps;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Lead;
 import com.leadjourney.lead.LeadRepository;
@@ -51,6 +52,7 @@ public class Opportunities {
   private final Duration stallAfter;
   private final Audit audit;
   private final Clock clock;
+  private final FunnelSteps funnel;
 
   Opportunities(
       final JdbcTemplate jdbc,
@@ -60,7 +62,9 @@ public class Opportunities {
       final TransactionTemplate transaction,
       @Value("${leadjourney.opportunity.stall-after:14d}") final Duration stallAfter,
       final Audit audit,
-      final Clock clock) {
+      final Clock clock,
+      final FunnelSteps funnel) {
+    this.funnel = funnel;
     this.jdbc = jdbc;
     this.leads = leads;
     this.timeline = timeline;
@@ -85,6 +89,7 @@ public class Opportunities {
     jdbc.update(
         "insert into opportunity (id, lead_id, visit, account_id, stage, opened_at, stalled_at) values (?, ?, ?, ?, 'discovery', ?, ?)",
         id, leadId, visit, lead.getAccountId(), Timestamp.from(now), Timestamp.from(now.plus(stallAfter)));
+    funnel.reached(leadId, FunnelSteps.Step.OPPORTUNITY);
     timeline.record(leadId, JourneyEvent.Type.OPPORTUNITY_OPENED, STAGE, "opportunity " + id + " in discovery", "opportunity-opened:" + id);
     return state(id);
   }
@@ -174,6 +179,9 @@ public class Opportunities {
     }
     jdbc.update("update opportunity_update set applied_at = ? where id = ?", Timestamp.from(now), updateId);
     final View after = view(opportunityId).orElseThrow();
+    if ("closed-won".equals(after.stage())) {
+      funnel.reached(after.leadId(), FunnelSteps.Step.WON);
+    }
     timeline.record(
         after.leadId(), JourneyEvent.Type.OPPORTUNITY_UPDATED, STAGE,
         "stage " + after.stage() + (after.amount() == null ? "" : ", amount " + after.amount().toPlainString())

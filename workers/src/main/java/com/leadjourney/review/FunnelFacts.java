@@ -46,29 +46,26 @@ class FunnelFacts {
 
   /**
    * Each step's count for the period's cohort of new leads, in {@link #STEPS} order. A lead counts
-   * at every step up to the furthest it reached (an opportunity an AE opened without a meeting
-   * booked still passed "SQL"), so no step holds more than the one before.
+   * at every step up to the furthest it reached ({@code lead.FunnelSteps}: an opportunity an AE
+   * opened without a meeting booked still passed "SQL"), so no step holds more than the one before.
    */
   Map<String, BigDecimal> funnel(final ReviewPeriod p) {
-    return jdbc.queryForObject(
-        """
-        select count(*), coalesce(sum(greatest(mql, sqls, opp, won)), 0), coalesce(sum(greatest(sqls, opp, won)), 0),
-          coalesce(sum(greatest(opp, won)), 0), coalesce(sum(won), 0)
-        from (select
-            case when exists (select 1 from qualification_decision d where d.lead_id = l.id and d.outcome = 'mql') then 1 else 0 end mql,
-            case when exists (select 1 from human_task t where t.lead_id = l.id and t.process_id = 'xdr-handoff'
-              and t.outcome = 'meeting-booked') then 1 else 0 end sqls,
-            case when exists (select 1 from opportunity o where o.lead_id = l.id) then 1 else 0 end opp,
-            case when exists (select 1 from opportunity o where o.lead_id = l.id and o.stage = 'closed-won') then 1 else 0 end won
-          from leads l where l.created_at >= ? and l.created_at < ?) reached""",
-        (row, i) -> {
-          final Map<String, BigDecimal> steps = new LinkedHashMap<>();
-          for (int step = 0; step < STEPS.size(); step++) {
-            steps.put(STEPS.get(step), BigDecimal.valueOf(row.getLong(step + 1)));
-          }
-          return steps;
+    final long[] atStep = new long[STEPS.size()];
+    jdbc.query(
+        "select funnel_step, count(*) from leads where created_at >= ? and created_at < ? group by funnel_step",
+        row -> {
+          atStep[Math.min(row.getInt(1), STEPS.size() - 1)] += row.getLong(2);
         },
         start(p), end(p));
+    final Map<String, BigDecimal> steps = new LinkedHashMap<>();
+    long reached = 0;
+    for (int step = STEPS.size() - 1; step >= 0; step--) {
+      reached += atStep[step];
+      steps.put(STEPS.get(step), BigDecimal.valueOf(reached));
+    }
+    final Map<String, BigDecimal> inOrder = new LinkedHashMap<>();
+    STEPS.forEach(step -> inOrder.put(step, steps.get(step)));
+    return inOrder;
   }
 
   /** Conversion from each funnel step to the next, in %: "MQLs → SQLs". */

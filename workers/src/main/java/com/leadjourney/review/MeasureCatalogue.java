@@ -34,17 +34,18 @@ class MeasureCatalogue {
     final var accepted = (Function<At, Integer>) at -> at.once("accepted", p -> facts.tasksClosed(p, "sales-acceptance", "accepted"));
     final var rejected = (Function<At, Integer>) at -> at.once("rejected", p -> facts.tasksClosed(p, "sales-acceptance", "rejected"));
     final var revenueWon = (Function<At, BigDecimal>) at -> at.once("revenue-won", facts::revenueWon);
+    final var mqls = (Function<At, BigDecimal>) at -> at.once("mqls", p -> count(facts.mqls(p)));
+    final var mqlTarget = (Function<At, BigDecimal>) at -> at.once("mql-target", p -> facts.mqlTarget(p).setScale(1, RoundingMode.HALF_UP));
     final Function<At, BigDecimal> none = at -> null;
     measures = List.of(
         new Measure("new-leads", "New leads", LEADING, "leads", HIGHER, "Leads intake accepted in the period, from every source",
             "Is demand coming in?", at -> count(funnel.newLeads(at.period())), none, null),
         new Measure("mqls", "New MQLs", LEADING, "leads", HIGHER,
             "Leads that passed the live definition in the period, each lead once; target: marketing's monthly commitments, pro rata by day",
-            "Is marketing on pace for its commitment?", at -> count(facts.mqls(at.period())),
-            at -> facts.mqlTarget(at.period()).setScale(1, RoundingMode.HALF_UP), null),
+            "Is marketing on pace for its commitment?", mqls, mqlTarget, null),
         new Measure("mqls-of-commitment", "New MQLs, % of commitment", LEADING, "%", HIGHER,
             "New MQLs as a share of marketing's commitments for the period (monthly commitments pro rata by day); none without a commitment",
-            "Is marketing on pace?", at -> attainment(count(facts.mqls(at.period())), facts.mqlTarget(at.period())), at -> HUNDRED, null),
+            "Is marketing on pace?", at -> attainment(mqls.apply(at), mqlTarget.apply(at)), at -> HUNDRED, null),
         new Measure("sqls", "SQLs (meetings booked)", LAGGING, "leads", HIGHER, "XDR tasks closed in the period with a meeting booked",
             "How many MQLs did XDRs turn into meetings?", at -> count(facts.tasksClosed(at.period(), "xdr-handoff", "meeting-booked")), none, null),
         new Measure("mql-to-sql", "MQL → SQL", LAGGING, "%", HIGHER,

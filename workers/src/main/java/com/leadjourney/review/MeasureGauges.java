@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,6 +35,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MeasureGauges {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MeasureGauges.class);
+  private static final Duration SLOW = Duration.ofSeconds(1);
 
   /** How many periods back each cadence's trend goes, the current one included. */
   static final Map<Cadence, Integer> HISTORY = new EnumMap<>(Map.of(Cadence.WEEKLY, 13, Cadence.MONTHLY, 12, Cadence.QUARTERLY, 8));
@@ -100,7 +105,10 @@ class MeasureGauges {
     values.register(recentValues, true);
     targets.register(recentTargets, true);
     breakdownRows.register(rows, true);
-    sample.stop(history ? allTook : recentTook);
+    final long took = sample.stop(history ? allTook : recentTook);
+    if (took > SLOW.toNanos()) { // a database that has grown past what a minute's refresh should cost: say so
+      LOG.info("Computing the measure gauges took {} ms ({} periods)", took / 1_000_000, history ? "all" : "recent");
+    }
   }
 
   /** periods: "recent" (this and last period, every minute) or "all" (the whole trend, hourly). */

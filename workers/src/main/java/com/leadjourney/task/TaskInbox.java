@@ -4,6 +4,7 @@ import static com.leadjourney.audit.Audit.state;
 
 import com.leadjourney.audit.Audit;
 import com.leadjourney.engine.EngineRestarts;
+import com.leadjourney.lead.FunnelSteps;
 import com.leadjourney.lead.JourneyEvent;
 import com.leadjourney.lead.Timeline;
 import com.leadjourney.platform.AfterCommit;
@@ -36,6 +37,7 @@ public class TaskInbox {
   private final CamundaClient client;
   private final TransactionTemplate transaction;
   private final Map<String, TaskOutcomes> outcomesByProcess;
+  private final FunnelSteps funnel;
   private final TeamRouting routing;
   private final Audit audit;
   private final TaskAccess access;
@@ -56,7 +58,9 @@ public class TaskInbox {
       final Clock clock,
       final EngineRestarts engineRestarts,
       final LiveUpdates live,
-      final TouchLog touches) {
+      final TouchLog touches,
+      final FunnelSteps funnel) {
+    this.funnel = funnel;
     this.live = live;
     this.touches = touches;
     this.tasks = tasks;
@@ -218,6 +222,10 @@ public class TaskInbox {
               state("state", "open", "assignee", current.getAssignee()),
               state("state", "completed", "outcome", outcome, "reason", recordedReason, "objections", objections));
           current.completed(outcome, recordedReason, objections, now);
+          final FunnelSteps.Step reached = outcomes.reaches(outcome);
+          if (reached != null) {
+            funnel.reached(current.getLeadId(), reached);
+          }
           changed();
           routing.release(current.getLeadId(), current.getProcessId(), current.getVisit());
           timeline.recordAt(

@@ -1,5 +1,6 @@
 package com.leadjourney.task;
 
+import com.leadjourney.lead.FunnelSteps;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,11 @@ public interface TaskOutcomes {
    */
   default boolean impliesTouch(final String outcome) {
     return false;
+  }
+
+  /** The funnel step closing with this outcome takes the lead to (a booked meeting: SQL), or null. */
+  default FunnelSteps.Step reaches(final String outcome) {
+    return null;
   }
 
   /** Whether touches on this task stop a first-touch clock (message first-touch-logged). */

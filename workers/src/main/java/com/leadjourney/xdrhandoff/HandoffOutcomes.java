@@ -1,6 +1,7 @@
 package com.leadjourney.xdrhandoff;
 
 import com.leadjourney.feedback.FeedbackReason;
+import com.leadjourney.lead.FunnelSteps;
 import com.leadjourney.task.TaskOutcomes;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,11 @@ class HandoffOutcomes implements TaskOutcomes {
   @Override
   public boolean impliesTouch(final String outcome) {
     return Outcome.MEETING_BOOKED.code().equals(outcome);
+  }
+
+  @Override
+  public FunnelSteps.Step reaches(final String outcome) {
+    return Outcome.MEETING_BOOKED.code().equals(outcome) ? FunnelSteps.Step.SQL : null;
   }
 
   @Override

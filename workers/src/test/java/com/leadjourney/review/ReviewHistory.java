@@ -30,6 +30,14 @@ final class ReviewHistory {
         insert into qualification_decision (lead_id, visit, definition_version, inputs, matched_rules, fit_score, engagement_score,
           engagement_breakdown, outcome, priority, segment, decided_at) values (?, ?, ?, '{}', '[]', 60, 10, '{}', ?, 'warm', ?, ?)""",
         lead, visit, version, outcome, segment, at(at));
+    if ("mql".equals(outcome)) {
+      reached(lead, 1);
+    }
+  }
+
+  /** What the product's FunnelSteps does when a lead moves on (1 MQL, 2 SQL, 3 opportunity, 4 won). */
+  private void reached(final String lead, final int step) {
+    jdbc.update("update leads set funnel_step = greatest(funnel_step, ?) where id = ?", step, lead);
   }
 
   private static final java.util.concurrent.atomic.AtomicLong TASK_KEYS = new java.util.concurrent.atomic.AtomicLong(7_700_000_000_000L);
@@ -44,6 +52,9 @@ final class ReviewHistory {
           process_id, visit, first_touch_at) values (?, ?, 1, 'WorkLead', 'review-xdr', ?, ?, ?, ?, ?, ?, 1, ?)""",
         TASK_KEYS.getAndIncrement(), lead, at(due), closed == null ? "OPEN" : "COMPLETED", outcome, at(created), closed == null ? null : at(closed), process,
         firstTouch == null ? null : at(firstTouch));
+    if ("xdr-handoff".equals(process) && "meeting-booked".equals(outcome)) {
+      reached(lead, 2);
+    }
   }
 
   void event(final String lead, final String type, final String stage, final String at) {
@@ -62,6 +73,7 @@ final class ReviewHistory {
     jdbc.update(
         "insert into opportunity (id, lead_id, visit, stage, amount, reason, opened_at, closed_at, stalled_at) values (?, ?, 1, ?, ?, ?, ?, ?, ?)",
         id, lead, stage, amount, reason, at(opened), closed == null ? null : at(closed), at(opened));
+    reached(lead, "closed-won".equals(stage) ? 4 : 3);
   }
 
   void role(final String opportunity, final String lead, final boolean confirmed) {
