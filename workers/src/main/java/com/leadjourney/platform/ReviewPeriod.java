@@ -99,11 +99,6 @@ public record ReviewPeriod(Cadence cadence, String label, LocalDate from, LocalD
     };
   }
 
-  /** What a review meeting looks at by default: the last period that has ended. */
-  public static ReviewPeriod lastComplete(final Cadence cadence, final LocalDate today) {
-    return containing(cadence, today).previous();
-  }
-
   public ReviewPeriod previous() {
     return containing(cadence, from.minusDays(1));
   }

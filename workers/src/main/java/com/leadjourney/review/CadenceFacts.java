@@ -145,11 +145,6 @@ class CadenceFacts {
         Integer.class, processId, outcome, start(p), end(p));
   }
 
-  /** Recycle, disqualify, reject and closed-lost reasons given in the period. */
-  Map<String, BigDecimal> feedbackReasons(final ReviewPeriod p) {
-    return grouped("select reason, count(*) from feedback where recorded_at >= ? and recorded_at < ? group by reason", p);
-  }
-
   /**
    * Feedback given in the period counted by two columns (outcome and reason, campaign and reason):
    * {first: {second: count}}. The columns are this class's constants, never input.

@@ -57,15 +57,14 @@ class FunnelFacts {
           atStep[Math.min(row.getInt(1), STEPS.size() - 1)] += row.getLong(2);
         },
         start(p), end(p));
-    final Map<String, BigDecimal> steps = new LinkedHashMap<>();
-    long reached = 0;
-    for (int step = STEPS.size() - 1; step >= 0; step--) {
-      reached += atStep[step];
-      steps.put(STEPS.get(step), BigDecimal.valueOf(reached));
+    for (int step = STEPS.size() - 2; step >= 0; step--) {
+      atStep[step] += atStep[step + 1]; // reaching a step passed every one before it
     }
-    final Map<String, BigDecimal> inOrder = new LinkedHashMap<>();
-    STEPS.forEach(step -> inOrder.put(step, steps.get(step)));
-    return inOrder;
+    final Map<String, BigDecimal> steps = new LinkedHashMap<>();
+    for (int step = 0; step < STEPS.size(); step++) {
+      steps.put(STEPS.get(step), BigDecimal.valueOf(atStep[step]));
+    }
+    return steps;
   }
 
   /** Conversion from each funnel step to the next, in %: "MQLs → SQLs". */
