@@ -31,12 +31,14 @@ public class CadenceReview {
   /** Which measures of the catalogue each cadence reviews, in the order the pack shows them. */
   static final Map<ReviewPeriod.Cadence, List<String>> REVIEWED = Map.of(
       ReviewPeriod.Cadence.WEEKLY, List.of(
-          "new-leads", "mqls", "first-touch-in-sla", "speed-to-lead-median", "sla-escalations", "open-tasks-overdue", "oldest-open-task"),
+          "new-leads", "mqls", "mqls-of-commitment", "first-touch-in-sla", "speed-to-lead-median", "sla-escalations", "open-tasks-overdue",
+          "oldest-open-task", "sqls"),
       ReviewPeriod.Cadence.MONTHLY, List.of(
-          "new-leads", "mqls", "sqls", "mql-to-sql", "acceptance-rate", "first-touch-in-sla", "sla-escalations"),
+          "new-leads", "mqls", "mqls-of-commitment", "sqls", "mql-to-sql", "acceptance-rate", "first-touch-in-sla", "sla-escalations",
+          "pipeline-cosigned", "win-rate", "pipeline-coverage", "revenue-per-dollar", "speed-to-lead-median"),
       ReviewPeriod.Cadence.QUARTERLY, List.of(
-          "revenue-won", "win-rate", "deals-won", "deal-size", "cycle-length", "pipeline-cosigned", "pipeline-opened", "pipeline-coverage",
-          "revenue-per-dollar", "mqls", "mql-to-sql", "acceptance-rate"));
+          "revenue-won", "win-rate", "deals-won", "deal-size", "cycle-length", "opportunities-opened", "pipeline-cosigned", "pipeline-opened",
+          "pipeline-coverage", "revenue-per-dollar", "mqls", "mqls-of-commitment", "mql-to-sql", "acceptance-rate"));
 
   /**
    * A whole review; {@code lastDay} is inclusive, for people; {@code soFar} when the period has

@@ -41,7 +41,8 @@ final class Indicators {
       final Measure measure, final BigDecimal value, final BigDecimal previous, final BigDecimal target, final Integer sampleSize,
       final List<Point> trend) {
     final BigDecimal shownTarget = target == null || target.signum() == 0 ? null : target; // a target of 0 is no target
-    final boolean tooFew = sampleSize != null && sampleSize < Measure.SMALL_SAMPLE;
+    // None at all is no rate ("–"), not a small sample.
+    final boolean tooFew = sampleSize != null && sampleSize > 0 && sampleSize < Measure.SMALL_SAMPLE;
     String status = null;
     if (shownTarget != null && value != null && !tooFew) {
       final int compared = value.compareTo(shownTarget);

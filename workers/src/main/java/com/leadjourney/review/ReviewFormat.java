@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 @Component("reviewFormat")
 public class ReviewFormat {
 
-  /** {@code $2,783,000}, {@code 66.7 %}, {@code 2.00×}, {@code 1,204}; an absent value is a dash. */
+  /** {@code $2,783,000}, {@code 66.7 %}, {@code 2.00×}, {@code 40 days}, {@code 1,204}; an absent value is a dash. */
   public String of(final BigDecimal value, final String unit) {
     if (value == null) {
       return "–";
@@ -19,6 +19,9 @@ public class ReviewFormat {
       case "dollars" -> money(value);
       case "%" -> value.setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
       case "ratio" -> value.setScale(2, RoundingMode.HALF_UP).toPlainString() + "×";
+      case "minutes" -> grouped(value) + " min";
+      case "hours" -> grouped(value) + " h";
+      case "days" -> grouped(value) + " days";
       default -> grouped(value);
     };
   }
