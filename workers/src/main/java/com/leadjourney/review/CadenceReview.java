@@ -65,12 +65,15 @@ public class CadenceReview {
       trend.add(0, new Measure.At(p));
     }
     final Measure.At now = trend.get(TREND - 1);
-    final Measure.At before = trend.get(TREND - 2);
     final List<Indicator> indicators = REVIEWED.get(period.cadence()).stream()
         .map(catalogue::get)
-        .map(m -> Indicators.indicator(m, m.value().apply(now), m.value().apply(before), m.target().apply(now),
-            m.sample() == null ? null : m.sample().size().apply(now),
-            trend.stream().map(at -> new Point(at.period().label(), m.value().apply(at), m.target().apply(at))).toList()))
+        .map(m -> {
+          // The trend's last two points are the period and the one before: each value is taken once.
+          final List<Point> points = trend.stream().map(at -> new Point(at.period().label(), m.value().apply(at), m.target().apply(at))).toList();
+          final Point current = points.get(TREND - 1);
+          return Indicators.indicator(m, current.value(), points.get(TREND - 2).value(), current.target(),
+              m.sample() == null ? null : m.sample().size().apply(now), points);
+        })
         .toList();
     final List<Breakdown> shown = breakdowns.of(period);
     final Map<String, BigDecimal> conversions = new LinkedHashMap<>();
