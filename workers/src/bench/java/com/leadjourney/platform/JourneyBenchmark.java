@@ -62,7 +62,7 @@ import org.springframework.test.context.DynamicPropertySource;
  *   <li>(e) heap after GC with the open journeys; (g) CSV import; (h) cadence review queries, p95.
  * </ul>
  *
- * <p>./mvnw -q -pl workers -am -Pbench verify [-Dbench.mode=full]
+ * <p>./mvnw -q -pl workers -am -Pbench verify [-Dbench.mode=full] [-Dbench.open=N] [-Dbench.import=N] [-Dbench.cadence=N, 0: no (h)]
  */
 class JourneyBenchmark extends OwnAppTest {
 
@@ -112,7 +112,7 @@ class JourneyBenchmark extends OwnAppTest {
     final Mode sizes = "full".equals(System.getProperty("bench.mode")) ? FULL : QUICK;
     // -Dbench.open / -Dbench.import: one dimension at full size, to tell which one costs.
     final Mode mode = new Mode(sizes.name(), sizes.e2eLeads(), Integer.getInteger("bench.open", sizes.openJourneys()), sizes.speedSeconds(),
-        Integer.getInteger("bench.import", sizes.importRows()), sizes.cadenceLeads());
+        Integer.getInteger("bench.import", sizes.importRows()), Integer.getInteger("bench.cadence", sizes.cadenceLeads()));
     results.put("mode", mode.name());
     results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + (Runtime.getRuntime().maxMemory() >> 20) + " MB max heap, "
         + System.getProperty("java.version"));
@@ -193,9 +193,13 @@ class JourneyBenchmark extends OwnAppTest {
     row("e", "heap after GC, %,d real open".formatted(openXdrTasks()), "%,d MB".formatted(heap >> 20), "< 1 GB at 100,000");
     results.put("heapAfterGcBytes", heap);
 
-    final double p95 = cadenceP95(mode.cadenceLeads());
-    row("h", "cadence review p95 over %,d leads".formatted(mode.cadenceLeads()), "%.0f ms".formatted(p95), "< 300 ms");
-    results.put("cadenceP95Ms", p95);
+    // -Dbench.cadence=0 leaves (h) out: its copies of old leads carry open task rows no engine holds, so a data
+    // directory kept for RestartBenchmark -Dbench.restart.from must not have them.
+    if (mode.cadenceLeads() > 0) {
+      final double p95 = cadenceP95(mode.cadenceLeads());
+      row("h", "cadence review p95 over %,d leads".formatted(mode.cadenceLeads()), "%.0f ms".formatted(p95), "< 300 ms");
+      results.put("cadenceP95Ms", p95);
+    }
 
     row("f", "embedded restart with open journeys", "see RestartBenchmark (needs its own process)", "< 60 s");
     print(e2e / ceilingEmpty, loaded / ceilingLoaded, loaded / e2e);
