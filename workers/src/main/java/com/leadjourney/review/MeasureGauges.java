@@ -53,6 +53,8 @@ class MeasureGauges {
   private final Timer allTook;
   private List<MultiGauge.Row<?>> olderValues = List.of();
   private List<MultiGauge.Row<?>> olderTargets = List.of();
+  private List<MultiGauge.Row<?>> olderBreakdowns = List.of();
+  private final RefreshPace pace = new RefreshPace();
   private LocalDate historyDay;
   private long historyAt;
 
@@ -71,47 +73,58 @@ class MeasureGauges {
   }
 
   /**
-   * Every minute the current and previous periods (what changes); older periods hourly and whenever
-   * the app's clock crossed into another day (the demo and tests move it).
+   * Every minute the current period (what changes); the periods before it hourly and whenever the
+   * app's clock crossed into another day (the demo and tests move it). Last period's cohorts still
+   * grow as XDRs book meetings, but slowly: an hour late is on time for a monthly review. A refresh
+   * that took long puts off the next one ({@link RefreshPace}), except on a new day.
    */
   @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${leadjourney.metrics.measures-every:PT1M}")
   public synchronized void refresh() {
     final LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     final long now = System.nanoTime();
-    final boolean history = !today.equals(historyDay) || now - historyAt >= historyEvery.toNanos();
+    final boolean newDay = !today.equals(historyDay);
+    if (!newDay && !pace.due(now)) {
+      return;
+    }
+    final boolean history = newDay || now - historyAt >= historyEvery.toNanos();
     final Timer.Sample sample = Timer.start();
-    final List<MultiGauge.Row<?>> recentValues = new ArrayList<>();
-    final List<MultiGauge.Row<?>> recentTargets = new ArrayList<>();
+    final List<MultiGauge.Row<?>> currentValues = new ArrayList<>();
+    final List<MultiGauge.Row<?>> currentTargets = new ArrayList<>();
+    final List<MultiGauge.Row<?>> currentBreakdowns = new ArrayList<>();
     final List<MultiGauge.Row<?>> historyValues = new ArrayList<>();
     final List<MultiGauge.Row<?>> historyTargets = new ArrayList<>();
-    final List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    final List<MultiGauge.Row<?>> historyBreakdowns = new ArrayList<>();
     for (final Cadence cadence : Cadence.values()) {
       ReviewPeriod period = ReviewPeriod.containing(cadence, today);
-      for (int ago = 0; ago < (history ? HISTORY.get(cadence) : 2); ago++, period = period.previous()) {
-        measure(new Measure.At(period), ago, ago < 2 ? recentValues : historyValues, ago < 2 ? recentTargets : historyTargets);
+      for (int ago = 0; ago < (history ? HISTORY.get(cadence) : 1); ago++, period = period.previous()) {
+        measure(new Measure.At(period), ago, ago == 0 ? currentValues : historyValues, ago == 0 ? currentTargets : historyTargets);
         if (ago < 2) {
-          breakdownsOf(period, ago, rows);
+          breakdownsOf(period, ago, ago == 0 ? currentBreakdowns : historyBreakdowns);
         }
       }
     }
     if (history) {
       olderValues = historyValues;
       olderTargets = historyTargets;
+      olderBreakdowns = historyBreakdowns;
       historyDay = today;
       historyAt = now;
     }
-    recentValues.addAll(olderValues);
-    recentTargets.addAll(olderTargets);
-    values.register(recentValues, true);
-    targets.register(recentTargets, true);
-    breakdownRows.register(rows, true);
+    currentValues.addAll(olderValues);
+    currentTargets.addAll(olderTargets);
+    currentBreakdowns.addAll(olderBreakdowns);
+    values.register(currentValues, true);
+    targets.register(currentTargets, true);
+    breakdownRows.register(currentBreakdowns, true);
     final long took = sample.stop(history ? allTook : recentTook);
+    final Duration wait = pace.took(now, took);
     if (took > SLOW.toNanos()) { // a database that has grown past what a minute's refresh should cost: say so
-      LOG.info("Computing the measure gauges took {} ms ({} periods)", took / 1_000_000, history ? "all" : "recent");
+      LOG.info("Computing the measure gauges took {} ms ({} periods); the next begins {} s after this one began at the soonest",
+          took / 1_000_000, history ? "all" : "current", wait.toSeconds());
     }
   }
 
-  /** periods: "recent" (this and last period, every minute) or "all" (the whole trend, hourly). */
+  /** periods: "recent" (the current period, every minute) or "all" (the whole trend, hourly). */
   private static Timer refreshTimer(final MeterRegistry meters, final String periods) {
     return Timer.builder("leadjourney.measures.refresh").description("How long computing the catalogue's gauges from MySQL takes")
         .tag("periods", periods).register(meters);
