@@ -153,10 +153,7 @@ class JourneyBenchmark extends OwnAppTest {
     row("a", "ceiling, no-op workers, empty (%,d journeys, better of two)".formatted(mode.e2eLeads()), "%.1f journeys/s".formatted(ceilingEmpty), "");
     results.put("ceilingJourneysPerSecond", ceilingEmpty);
 
-    final double[] speed = speedToLead(e2e / 2, mode.speedSeconds(), "speedToLead");
-    row("d", "speed-to-lead at %.0f/s, %.1f job hops per lead".formatted(e2e / 2, speed[3]),
-        "p50 %.0f / p95 %.0f / p99 %.0f ms".formatted(speed[0], speed[1], speed[2]), "p99 < 250 ms");
-    results.put("speedToLeadMs", Map.of("p50", speed[0], "p95", speed[1], "p99", speed[2], "rate", e2e / 2));
+    speedToLeadRow(e2e / 2, mode.speedSeconds(), "", "speedToLead");
     if ("d".equals(System.getProperty("bench.only"))) { // while working on speed-to-lead: measured as the full run does, after (b)
       print(Double.NaN, Double.NaN, Double.NaN);
       return;
@@ -186,10 +183,7 @@ class JourneyBenchmark extends OwnAppTest {
         "%.1f leads/s".formatted(loaded), "");
     results.put("e2eLoadedLeadsPerSecond", loaded);
     // Speed-to-lead at full size, at the same rate as the empty (d): the target is for a loaded system.
-    final double[] loadedSpeed = speedToLead(e2e / 2, mode.speedSeconds(), "speedToLeadLoaded");
-    row("d", "speed-to-lead at %.0f/s, %,d real open, %.1f job hops per lead".formatted(e2e / 2, openXdrTasks(), loadedSpeed[3]),
-        "p50 %.0f / p95 %.0f / p99 %.0f ms".formatted(loadedSpeed[0], loadedSpeed[1], loadedSpeed[2]), "p99 < 250 ms");
-    results.put("speedToLeadLoadedMs", Map.of("p50", loadedSpeed[0], "p95", loadedSpeed[1], "p99", loadedSpeed[2], "rate", e2e / 2));
+    speedToLeadRow(e2e / 2, mode.speedSeconds(), ", %,d real open".formatted(openXdrTasks()), "speedToLeadLoaded");
     final double ceilingLoaded = Math.max(ceiling(mode.e2eLeads(), false), ceiling(mode.e2eLeads(), false));
     row("a", "ceiling, no-op workers, %,d real open (%,d journeys, better of two)".formatted(open, mode.e2eLeads()),
         "%.1f journeys/s".formatted(ceilingLoaded), "");
@@ -311,6 +305,14 @@ class JourneyBenchmark extends OwnAppTest {
   }
 
   // --- (d): machine speed-to-lead ---------------------------------------------------------------
+
+  /** (d): its row and its JSON under {@code key} (the job hops count every job in the window: see the JSON by type). */
+  private void speedToLeadRow(final double rate, final int seconds, final String where, final String key) throws Exception {
+    final double[] speed = speedToLead(rate, seconds, key);
+    row("d", "speed-to-lead at %.0f/s%s, %.1f job hops per lead".formatted(rate, where, speed[3]),
+        "p50 %.0f / p95 %.0f / p99 %.0f ms".formatted(speed[0], speed[1], speed[2]), "p99 < 250 ms");
+    results.put(key + "Ms", Map.of("p50", speed[0], "p95", speed[1], "p99", speed[2], "rate", rate));
+  }
 
   /** Leads at a steady rate for a while; intake accepted (the lead row) → XDR task row, in ms. */
   private double[] speedToLead(final double rate, final int seconds, final String key) throws Exception {
