@@ -169,7 +169,7 @@ class InboxBrowserTest extends BrowserTest {
     assertThat(api().admin().getForObject("/api/tasks?assignee=oak-c", List.class)).hasSize(5);
 
     for (final Object key : xdrTasks.subList(0, 2)) {
-      browser.findElement(By.cssSelector("tr[data-task='" + key + "'] input[type=checkbox]")).click();
+      tick(key);
     }
     browser.findElement(By.cssSelector("details.bulk summary")).click();
     new Select(browser.findElement(By.id("bulk-outcome"))).selectByValue("disqualify");
@@ -222,6 +222,20 @@ class InboxBrowserTest extends BrowserTest {
     for (final String key : keys) {
       new org.openqa.selenium.interactions.Actions(browser).sendKeys(key).perform();
     }
+  }
+
+  /**
+   * Ticks a row's box; again if the row was replaced between finding the box and clicking it (a CI run of
+   * stop 39 clicked, right after the bulk reassignment, a box the page had just swapped for a new one).
+   */
+  private void tick(final Object key) {
+    final By box = By.cssSelector("tr[data-task='" + key + "'] input[type=checkbox]");
+    new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+      if (!d.findElement(box).isSelected()) {
+        d.findElement(box).click();
+      }
+      return d.findElement(box).isSelected();
+    });
   }
 
   private void awaitLive() {
