@@ -48,6 +48,24 @@ public final class RawHttp {
     }
   }
 
+  /**
+   * Sends only the head of a POST that declares {@code length} bytes and asks first ({@code Expect:
+   * 100-continue}), and answers with the first status the server sends: 100 means "go on and upload".
+   */
+  public static int askFirst(final int port, final String path, final long length, final String... headers) throws IOException {
+    try (var socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      final var head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n");
+      for (final String header : headers) {
+        head.append(header).append("\r\n");
+      }
+      head.append("Expect: 100-continue\r\nContent-Length: ").append(length).append("\r\n\r\n");
+      socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.US_ASCII));
+      final String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      return Integer.parseInt(statusLine.split(" ")[1]);
+    }
+  }
+
   private static void send(final OutputStream out, final String prefix, final byte filler, final long length, final boolean chunked) {
     final byte[] fill = new byte[64 * 1024];
     Arrays.fill(fill, filler);
