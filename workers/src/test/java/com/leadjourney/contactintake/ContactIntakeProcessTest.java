@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadjourney.JourneyTest;
 import com.leadjourney.LeadApi;
+import io.camunda.client.CamundaClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Contact intake: who gets in, who is turned away and why, and who is already known. */
 class ContactIntakeProcessTest extends JourneyTest {
 
-
-
-  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired CamundaClient client;
 
   private String post(final String json) {
     return new LeadApi(http).accept(json);
@@ -85,5 +86,32 @@ class ContactIntakeProcessTest extends JourneyTest {
         .as("whoever came second").contains("matched by email domain fabrikam.io");
     assertThat(new LeadApi(http).lead(cy).get("accountId")).as("a personal mailbox, the company's name").isEqualTo(account);
     assertThat(new LeadApi(http).lead(dee).get("accountId")).isNotEqualTo(account);
+  }
+
+  @Test
+  void journeysOnTheEarlierModelWithFourStepsStillPassThem() {
+    // The version before "Screen contact" becomes the latest for this test; the current one comes back after it.
+    client.newDeployResourceCommand().addResourceFromClasspath("earlier-models/contact-intake-four-steps.bpmn").send().join();
+    try {
+      final String known = post("""
+          {"email":"four.steps@earlier-model.com","company":"Earlier Model","consent":true}""");
+      final String throwaway = post("""
+          {"email":"four.steps@yopmail.com","consent":true}""");
+      final String silent = post("""
+          {"email":"no.consent@earlier-model.com","consent":false}""");
+
+      driver().passEnrichmentWindow(known);
+      assertThat(driver().pathThrough(known, "contact-intake")).as("its intake ran on the earlier model")
+          .contains("ValidateContact", "CheckConsent", "DedupeContact", "MatchAccount").doesNotContain("ScreenContact");
+      driver().awaitClosed(throwaway, "rejected");
+      assertThat(driver().detailOf(throwaway, "CONTACT_REJECTED")).contains("disposable");
+      driver().awaitClosed(silent, "rejected");
+    } finally {
+      client.newDeployResourceCommand().addResourceFromClasspath("workflows/contact-intake.bpmn").send().join();
+    }
+    final String after = post("""
+        {"email":"one.step@current-model.com","consent":true}""");
+    driver().passEnrichmentWindow(after);
+    assertThat(driver().pathThrough(after, "contact-intake")).contains("ScreenContact").doesNotContain("ValidateContact");
   }
 }
