@@ -33,10 +33,7 @@ public final class RawHttp {
     try (var socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       final var out = socket.getOutputStream();
-      final var head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n");
-      for (final String header : headers) {
-        head.append(header).append("\r\n");
-      }
+      final var head = head(path, headers);
       head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + length + "\r\n").append("\r\n");
       out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
       final Thread body = Thread.ofVirtual().start(() -> send(out, prefix, filler, length, chunked));
@@ -55,15 +52,21 @@ public final class RawHttp {
   public static int askFirst(final int port, final String path, final long length, final String... headers) throws IOException {
     try (var socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
-      final var head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n");
-      for (final String header : headers) {
-        head.append(header).append("\r\n");
-      }
+      final var head = head(path, headers);
       head.append("Expect: 100-continue\r\nContent-Length: ").append(length).append("\r\n\r\n");
       socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.US_ASCII));
       final String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
       return Integer.parseInt(statusLine.split(" ")[1]);
     }
+  }
+
+  /** The request line and the headers every POST here carries, then the caller's; the caller ends the head. */
+  private static StringBuilder head(final String path, final String... headers) {
+    final var head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n");
+    for (final String header : headers) {
+      head.append(header).append("\r\n");
+    }
+    return head;
   }
 
   private static void send(final OutputStream out, final String prefix, final byte filler, final long length, final boolean chunked) {
