@@ -75,7 +75,7 @@ public class CadenceReview {
               m.sample() == null ? null : m.sample().size().apply(now), points);
         })
         .toList();
-    final List<Breakdown> shown = breakdowns.of(period);
+    final List<Breakdown> shown = breakdowns.of(now, trend.get(TREND - 2));
     final Map<String, BigDecimal> conversions = new LinkedHashMap<>();
     shown.stream().filter(b -> b.key().equals("funnel-conversion")).flatMap(b -> b.rows().stream())
         .filter(r -> r.value() != null).forEach(r -> conversions.put(r.label(), r.value()));

@@ -82,14 +82,19 @@ class FunnelFacts {
     return conversions.entrySet().stream().filter(e -> e.getValue() != null).min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
   }
 
-  Conversion mqlToSql(final ReviewPeriod p) {
-    final var health = definitionHealth.between(p.start(), p.end()).values();
+  /** Per definition version, the MQLs the period made and what sales made of them since. */
+  Map<String, DefinitionHealth.Health> definitionHealth(final ReviewPeriod p) {
+    return definitionHealth.between(p.start(), p.end());
+  }
+
+  static Conversion mqlToSql(final Map<String, DefinitionHealth.Health> byVersion) {
+    final var health = byVersion.values();
     return new Conversion(health.stream().mapToInt(DefinitionHealth.Health::mqls).sum(), health.stream().mapToInt(DefinitionHealth.Health::sqls).sum());
   }
 
-  Map<String, BigDecimal> mqlToSqlByDefinition(final ReviewPeriod p) {
+  static Map<String, BigDecimal> mqlToSqlByDefinition(final Map<String, DefinitionHealth.Health> health) {
     final Map<String, BigDecimal> byVersion = new TreeMap<>();
-    definitionHealth.between(p.start(), p.end()).forEach((version, h) -> byVersion.put(version, Indicators.percent(h.sqls(), h.mqls())));
+    health.forEach((version, h) -> byVersion.put(version, Indicators.percent(h.sqls(), h.mqls())));
     return byVersion;
   }
 

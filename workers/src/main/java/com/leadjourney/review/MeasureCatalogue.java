@@ -25,10 +25,11 @@ class MeasureCatalogue {
 
   private final List<Measure> measures;
 
-  MeasureCatalogue(final CadenceFacts facts, final FunnelFacts funnel, final DealFacts deals, final CadenceTargets targets) {
-    final var touches = (Function<At, CadenceFacts.FirstTouches>) at -> at.once("first-touches", facts::firstTouches);
+  MeasureCatalogue(
+      final CadenceFacts facts, final FunnelFacts funnel, final SharedFacts shared, final DealFacts deals, final CadenceTargets targets) {
+    final Function<At, CadenceFacts.FirstTouches> touches = shared::firstTouches;
     final var openTasks = (Function<At, CadenceFacts.OpenTasks>) at -> at.once("open-tasks", facts::openTasksAtEnd);
-    final var mqlToSql = (Function<At, FunnelFacts.Conversion>) at -> at.once("mql-to-sql", funnel::mqlToSql);
+    final var mqlToSql = (Function<At, FunnelFacts.Conversion>) at -> FunnelFacts.mqlToSql(shared.definitionHealth(at));
     final var won = (Function<At, Integer>) at -> at.once("won", p -> facts.dealsClosed(p, "closed-won"));
     final var lost = (Function<At, Integer>) at -> at.once("lost", p -> facts.dealsClosed(p, "closed-lost"));
     final var accepted = (Function<At, Integer>) at -> at.once("accepted", p -> facts.tasksClosed(p, "sales-acceptance", "accepted"));
@@ -90,7 +91,7 @@ class MeasureCatalogue {
             "How long does a deal take?", at -> deals.medianDaysToWin(at.period()), none, null),
         new Measure("revenue-per-dollar", "Revenue per program dollar (W-shaped)", LAGGING, "ratio", HIGHER,
             "Revenue won in the period credited W-shaped to programs through contacts sales confirmed, per dollar those programs cost",
-            "What does a marketing dollar return?", at -> revenuePerDollar(facts.programReturns(at.period())), at -> targets.revenuePerDollar(), null),
+            "What does a marketing dollar return?", at -> revenuePerDollar(shared.programReturns(at)), at -> targets.revenuePerDollar(), null),
         new Measure("pipeline-coverage", "Pipeline coverage", LAGGING, "ratio", HIGHER,
             "Open pipeline at the period's end (now, so far) per dollar of the period's revenue target not yet won",
             "Is there enough pipeline to make the number?", at -> coverage(deals.openPipeline(at.period()), targets.revenue(at.period()), revenueWon.apply(at)),

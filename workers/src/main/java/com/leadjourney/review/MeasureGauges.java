@@ -97,9 +97,10 @@ class MeasureGauges {
     for (final Cadence cadence : Cadence.values()) {
       ReviewPeriod period = ReviewPeriod.containing(cadence, today);
       for (int ago = 0; ago < (history ? HISTORY.get(cadence) : 1); ago++, period = period.previous()) {
-        measure(new Measure.At(period), ago, ago == 0 ? currentValues : historyValues, ago == 0 ? currentTargets : historyTargets);
+        final Measure.At at = new Measure.At(period); // the measures and breakdowns of a period share what they both read
+        measure(at, ago, ago == 0 ? currentValues : historyValues, ago == 0 ? currentTargets : historyTargets);
         if (ago < 2) {
-          breakdownsOf(period, ago, ago == 0 ? currentBreakdowns : historyBreakdowns);
+          breakdownsOf(at, ago, ago == 0 ? currentBreakdowns : historyBreakdowns);
         }
       }
     }
@@ -140,10 +141,10 @@ class MeasureGauges {
     }
   }
 
-  private void breakdownsOf(final ReviewPeriod period, final int ago, final List<MultiGauge.Row<?>> rows) {
-    final Tags tags = Tags.of("cadence", period.cadence().id(), "ago", Integer.toString(ago), "period", period.label());
+  private void breakdownsOf(final Measure.At at, final int ago, final List<MultiGauge.Row<?>> rows) {
+    final Tags tags = Tags.of("cadence", at.period().cadence().id(), "ago", Integer.toString(ago), "period", at.period().label());
     for (final ReviewBreakdowns.Kind kind : breakdowns.kinds()) {
-      for (final Indicators.Row row : ReviewBreakdowns.rows(kind, period)) {
+      for (final Indicators.Row row : ReviewBreakdowns.rows(kind, at)) {
         add(rows, tags.and("breakdown", kind.key(), "group", row.group() == null ? "" : row.group(), "item", row.label()), row.value());
       }
     }

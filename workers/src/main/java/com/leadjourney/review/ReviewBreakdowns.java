@@ -4,6 +4,7 @@ import com.leadjourney.campaign.ProgramReturns.ProgramReturn;
 import com.leadjourney.platform.ReviewPeriod;
 import com.leadjourney.platform.ReviewPeriod.Cadence;
 import com.leadjourney.review.Indicators.Breakdown;
+import com.leadjourney.review.Measure.At;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The breakdowns beside the measures, each for the period and the one before: the funnel and its
  * leaks, MQL → SQL by source, campaign and definition version, reasons, programs. The pack shows
- * those its cadence reviews; {@link MeasureGauges} exports them all for the boards.
+ * those its cadence reviews; {@link MeasureGauges} exports them all for the boards. Each reads its
+ * period through the {@link At} the measures of that period read, so a fact both show is read once.
  */
 @Component
 class ReviewBreakdowns {
@@ -25,66 +27,72 @@ class ReviewBreakdowns {
   private static final Set<Cadence> MONTH_AND_QUARTER = Set.of(Cadence.MONTHLY, Cadence.QUARTERLY);
 
   /** One breakdown of the catalogue; {@code groups} when its rows come in groups (feedback by outcome). */
-  record Kind(String key, String title, String unit, Set<Cadence> reviewed, Function<ReviewPeriod, Map<String, BigDecimal>> rows,
-      Function<ReviewPeriod, Map<String, Map<String, BigDecimal>>> groups) {}
+  record Kind(String key, String title, String unit, Set<Cadence> reviewed, Function<At, Map<String, BigDecimal>> rows,
+      Function<At, Map<String, Map<String, BigDecimal>>> groups) {}
 
   private final List<Kind> kinds;
   private final CadenceFacts facts;
 
-  ReviewBreakdowns(final CadenceFacts facts, final FunnelFacts funnel, final DealFacts deals) {
+  ReviewBreakdowns(final CadenceFacts facts, final FunnelFacts funnel, final SharedFacts shared, final DealFacts deals) {
     this.facts = facts;
     kinds = List.of(
-        flat("funnel", "Funnel: this period's new leads and how far they got", "leads", ALL, funnel::funnel),
-        flat("funnel-conversion", "Funnel conversion, step to step", "%", ALL, p -> FunnelFacts.stepConversions(funnel.funnel(p))),
-        flat("mql-to-sql-by-source", "MQL → SQL by source", "%", MONTH_AND_QUARTER, funnel::mqlToSqlBySource),
-        flat("mql-to-sql-by-campaign", "MQL → SQL by campaign", "%", MONTH_AND_QUARTER, funnel::mqlToSqlByCampaign),
-        flat("mql-to-sql-by-definition", "MQL → SQL by definition version", "%", MONTH_AND_QUARTER, funnel::mqlToSqlByDefinition),
+        flat("funnel", "Funnel: this period's new leads and how far they got", "leads", ALL, shared::funnel),
+        flat("funnel-conversion", "Funnel conversion, step to step", "%", ALL, at -> FunnelFacts.stepConversions(shared.funnel(at))),
+        flat("mql-to-sql-by-source", "MQL → SQL by source", "%", MONTH_AND_QUARTER, of(funnel::mqlToSqlBySource)),
+        flat("mql-to-sql-by-campaign", "MQL → SQL by campaign", "%", MONTH_AND_QUARTER, of(funnel::mqlToSqlByCampaign)),
+        flat("mql-to-sql-by-definition", "MQL → SQL by definition version", "%", MONTH_AND_QUARTER,
+            at -> FunnelFacts.mqlToSqlByDefinition(shared.definitionHealth(at))),
         flat("speed-to-lead-bands", "First touches by speed-to-lead band", "touches", Set.of(Cadence.WEEKLY),
-            p -> CadenceFacts.bands(facts.firstTouches(p).speedToLead())),
-        flat("stage-entries", "Leads entering each stage", "leads", Set.of(Cadence.MONTHLY), p -> StageNames.named(facts.stageEntries(p))),
-        flat("pipeline-by-program", "Co-signed pipeline by program", "dollars", Set.of(Cadence.QUARTERLY), facts::cosignedPipelineByProgram),
+            at -> CadenceFacts.bands(shared.firstTouches(at).speedToLead())),
+        flat("stage-entries", "Leads entering each stage", "leads", Set.of(Cadence.MONTHLY), of(p -> StageNames.named(facts.stageEntries(p)))),
+        flat("pipeline-by-program", "Co-signed pipeline by program", "dollars", Set.of(Cadence.QUARTERLY), of(facts::cosignedPipelineByProgram)),
         flat("revenue-by-program", "Revenue credited by program (W-shaped)", "dollars", Set.of(Cadence.QUARTERLY),
-            p -> facts.programReturns(p).stream().collect(Collectors.toMap(ProgramReturn::program, ProgramReturn::revenue))),
-        flat("days-in-stage", "Open deals: average days in their stage", "days", Set.of(Cadence.QUARTERLY), p -> StageNames.named(deals.daysInStage(p))),
-        flat("loss-reasons", "Deals lost by reason", "deals", Set.of(Cadence.QUARTERLY), facts::lossReasons),
-        grouped("feedback-reasons", "Why sales sent leads back, by outcome", "leads", ALL, p -> facts.feedbackBy("outcome", "reason", p)),
-        grouped("reasons-by-campaign", "Reasons by campaign", "leads", ALL, p -> facts.feedbackBy("campaign", "reason", p)));
+            at -> shared.programReturns(at).stream().collect(Collectors.toMap(ProgramReturn::program, ProgramReturn::revenue))),
+        flat("days-in-stage", "Open deals: average days in their stage", "days", Set.of(Cadence.QUARTERLY), of(p -> StageNames.named(deals.daysInStage(p)))),
+        flat("loss-reasons", "Deals lost by reason", "deals", Set.of(Cadence.QUARTERLY), of(facts::lossReasons)),
+        grouped("feedback-reasons", "Why sales sent leads back, by outcome", "leads", ALL, of(p -> facts.feedbackBy("outcome", "reason", p))),
+        grouped("reasons-by-campaign", "Reasons by campaign", "leads", ALL, of(p -> facts.feedbackBy("campaign", "reason", p))));
   }
 
   List<Kind> kinds() {
     return kinds;
   }
 
-  /** What the pack of the period's cadence shows, each beside the period before. */
-  List<Breakdown> of(final ReviewPeriod period) {
+  /** What the pack of {@code now}'s cadence shows, each beside {@code before} (the period before it). */
+  List<Breakdown> of(final At now, final At before) {
     final List<Breakdown> shown = new ArrayList<>();
-    if (period.cadence() == Cadence.MONTHLY) {
-      shown.add(Indicators.commitments(facts.mqlsBySegment(period)));
+    if (now.period().cadence() == Cadence.MONTHLY) {
+      shown.add(Indicators.commitments(facts.mqlsBySegment(now.period())));
     }
-    kinds.stream().filter(k -> k.reviewed().contains(period.cadence())).forEach(k -> shown.add(of(k, period)));
+    kinds.stream().filter(k -> k.reviewed().contains(now.period().cadence())).forEach(k -> shown.add(of(k, now, before)));
     return shown;
   }
 
-  static Breakdown of(final Kind kind, final ReviewPeriod period) {
+  private static Breakdown of(final Kind kind, final At now, final At before) {
     return kind.groups() == null
-        ? Indicators.breakdown(kind.key(), kind.title(), kind.unit(), kind.rows().apply(period), kind.rows().apply(period.previous()))
-        : Indicators.grouped(kind.key(), kind.title(), kind.unit(), kind.groups().apply(period), kind.groups().apply(period.previous()));
+        ? Indicators.breakdown(kind.key(), kind.title(), kind.unit(), kind.rows().apply(now), kind.rows().apply(before))
+        : Indicators.grouped(kind.key(), kind.title(), kind.unit(), kind.groups().apply(now), kind.groups().apply(before));
   }
 
   /** The rows of one period alone (the boards read each period on its own). */
-  static List<Indicators.Row> rows(final Kind kind, final ReviewPeriod period) {
+  static List<Indicators.Row> rows(final Kind kind, final At at) {
     return (kind.groups() == null
-        ? Indicators.breakdown(kind.key(), kind.title(), kind.unit(), kind.rows().apply(period), Map.of())
-        : Indicators.grouped(kind.key(), kind.title(), kind.unit(), kind.groups().apply(period), Map.of())).rows();
+        ? Indicators.breakdown(kind.key(), kind.title(), kind.unit(), kind.rows().apply(at), Map.of())
+        : Indicators.grouped(kind.key(), kind.title(), kind.unit(), kind.groups().apply(at), Map.of())).rows();
+  }
+
+  /** A breakdown that no measure shares: read straight from the period. */
+  private static <T> Function<At, T> of(final Function<ReviewPeriod, T> query) {
+    return at -> query.apply(at.period());
   }
 
   private static Kind flat(final String key, final String title, final String unit, final Set<Cadence> reviewed,
-      final Function<ReviewPeriod, Map<String, BigDecimal>> rows) {
+      final Function<At, Map<String, BigDecimal>> rows) {
     return new Kind(key, title, unit, reviewed, rows, null);
   }
 
   private static Kind grouped(final String key, final String title, final String unit, final Set<Cadence> reviewed,
-      final Function<ReviewPeriod, Map<String, Map<String, BigDecimal>>> groups) {
+      final Function<At, Map<String, Map<String, BigDecimal>>> groups) {
     return new Kind(key, title, unit, reviewed, null, groups);
   }
 }
