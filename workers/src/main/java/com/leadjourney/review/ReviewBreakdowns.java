@@ -38,20 +38,20 @@ class ReviewBreakdowns {
     kinds = List.of(
         flat("funnel", "Funnel: this period's new leads and how far they got", "leads", ALL, shared::funnel),
         flat("funnel-conversion", "Funnel conversion, step to step", "%", ALL, at -> FunnelFacts.stepConversions(shared.funnel(at))),
-        flat("mql-to-sql-by-source", "MQL → SQL by source", "%", MONTH_AND_QUARTER, of(funnel::mqlToSqlBySource)),
-        flat("mql-to-sql-by-campaign", "MQL → SQL by campaign", "%", MONTH_AND_QUARTER, of(funnel::mqlToSqlByCampaign)),
+        flat("mql-to-sql-by-source", "MQL → SQL by source", "%", MONTH_AND_QUARTER, perPeriod(funnel::mqlToSqlBySource)),
+        flat("mql-to-sql-by-campaign", "MQL → SQL by campaign", "%", MONTH_AND_QUARTER, perPeriod(funnel::mqlToSqlByCampaign)),
         flat("mql-to-sql-by-definition", "MQL → SQL by definition version", "%", MONTH_AND_QUARTER,
             at -> FunnelFacts.mqlToSqlByDefinition(shared.definitionHealth(at))),
         flat("speed-to-lead-bands", "First touches by speed-to-lead band", "touches", Set.of(Cadence.WEEKLY),
             at -> CadenceFacts.bands(shared.firstTouches(at).speedToLead())),
-        flat("stage-entries", "Leads entering each stage", "leads", Set.of(Cadence.MONTHLY), of(p -> StageNames.named(facts.stageEntries(p)))),
-        flat("pipeline-by-program", "Co-signed pipeline by program", "dollars", Set.of(Cadence.QUARTERLY), of(facts::cosignedPipelineByProgram)),
+        flat("stage-entries", "Leads entering each stage", "leads", Set.of(Cadence.MONTHLY), perPeriod(p -> StageNames.named(facts.stageEntries(p)))),
+        flat("pipeline-by-program", "Co-signed pipeline by program", "dollars", Set.of(Cadence.QUARTERLY), perPeriod(facts::cosignedPipelineByProgram)),
         flat("revenue-by-program", "Revenue credited by program (W-shaped)", "dollars", Set.of(Cadence.QUARTERLY),
             at -> shared.programReturns(at).stream().collect(Collectors.toMap(ProgramReturn::program, ProgramReturn::revenue))),
-        flat("days-in-stage", "Open deals: average days in their stage", "days", Set.of(Cadence.QUARTERLY), of(p -> StageNames.named(deals.daysInStage(p)))),
-        flat("loss-reasons", "Deals lost by reason", "deals", Set.of(Cadence.QUARTERLY), of(facts::lossReasons)),
-        grouped("feedback-reasons", "Why sales sent leads back, by outcome", "leads", ALL, of(p -> facts.feedbackBy("outcome", "reason", p))),
-        grouped("reasons-by-campaign", "Reasons by campaign", "leads", ALL, of(p -> facts.feedbackBy("campaign", "reason", p))));
+        flat("days-in-stage", "Open deals: average days in their stage", "days", Set.of(Cadence.QUARTERLY), perPeriod(p -> StageNames.named(deals.daysInStage(p)))),
+        flat("loss-reasons", "Deals lost by reason", "deals", Set.of(Cadence.QUARTERLY), perPeriod(facts::lossReasons)),
+        grouped("feedback-reasons", "Why sales sent leads back, by outcome", "leads", ALL, perPeriod(p -> facts.feedbackBy("outcome", "reason", p))),
+        grouped("reasons-by-campaign", "Reasons by campaign", "leads", ALL, perPeriod(p -> facts.feedbackBy("campaign", "reason", p))));
   }
 
   List<Kind> kinds() {
@@ -82,7 +82,7 @@ class ReviewBreakdowns {
   }
 
   /** A breakdown that no measure shares: read straight from the period. */
-  private static <T> Function<At, T> of(final Function<ReviewPeriod, T> query) {
+  private static <T> Function<At, T> perPeriod(final Function<ReviewPeriod, T> query) {
     return at -> query.apply(at.period());
   }
 
