@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One way to tell a person something: written to their in-app inbox in the caller's transaction
- * (once per dedupe key), then sent through every configured outbound channel after commit.
+ * (once per dedupe key), then, after commit, queued to be sent through every configured outbound
+ * channel on the delivery threads ({@link OutboundDelivery}), never on the caller's.
  */
 @Service
 public class Notifications {
@@ -29,10 +30,17 @@ public class Notifications {
   private final MeterRegistry meters;
   private final Clock clock;
   private final LiveUpdates live;
+  private final OutboundDelivery delivery;
 
   Notifications(
-      final JdbcTemplate jdbc, final List<OutboundChannel> channels, final MeterRegistry meters, final Clock clock, final LiveUpdates live) {
+      final JdbcTemplate jdbc,
+      final List<OutboundChannel> channels,
+      final MeterRegistry meters,
+      final Clock clock,
+      final LiveUpdates live,
+      final OutboundDelivery delivery) {
     this.live = live;
+    this.delivery = delivery;
     this.jdbc = jdbc;
     this.channels = channels;
     this.meters = meters;
@@ -52,7 +60,7 @@ public class Notifications {
     if (inserted == 1) {
       AfterCommit.run(() -> {
         live.notified(notification.recipient());
-        channels.forEach(channel -> send(channel, notification));
+        channels.forEach(channel -> queue(channel, notification));
       });
     }
     return inserted == 1;
@@ -87,13 +95,23 @@ public class Notifications {
     return Optional.of(jdbc.queryForMap("select id, recipient, kind, subject, read_at from notification where id = ?", id));
   }
 
+  private void queue(final OutboundChannel channel, final Notification notification) {
+    if (!delivery.submit(() -> send(channel, notification))) {
+      failed(channel, notification, "too many notifications waiting to be sent");
+    }
+  }
+
   private void send(final OutboundChannel channel, final Notification notification) {
     try {
       channel.send(notification);
       meters.counter("leadjourney.notifications.sent", "channel", channel.name(), "kind", notification.kind()).increment();
     } catch (final RuntimeException e) {
-      LOG.warn("{} notification to {} not delivered by {}: {}", notification.kind(), notification.recipient(), channel.name(), e.getMessage());
-      meters.counter("leadjourney.notifications.failed", "channel", channel.name(), "kind", notification.kind()).increment();
+      failed(channel, notification, e.getMessage());
     }
+  }
+
+  private void failed(final OutboundChannel channel, final Notification notification, final String why) {
+    LOG.warn("{} notification to {} not delivered by {}: {}", notification.kind(), notification.recipient(), channel.name(), why);
+    meters.counter("leadjourney.notifications.failed", "channel", channel.name(), "kind", notification.kind()).increment();
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadjourney.platform.HmacSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -41,7 +43,11 @@ class WebhookChannel implements OutboundChannel {
       final RestClient.Builder http,
       @Value("${leadjourney.notifications.webhook-url}") final String url,
       @Value("${leadjourney.notifications.webhook-secret}") final String secret) {
-    this.http = http.build();
+    // A receiver that hangs fails the send within seconds instead of holding a delivery thread.
+    final var timeouts = new SimpleClientHttpRequestFactory();
+    timeouts.setConnectTimeout(Duration.ofSeconds(5));
+    timeouts.setReadTimeout(Duration.ofSeconds(10));
+    this.http = http.requestFactory(timeouts).build();
     this.url = url;
     this.secret = secret;
   }
