@@ -68,6 +68,10 @@ class XdrHandoffProcessTest extends JourneyTest {
     final String escalated = "Escalated: " + first.get("assignee") + " has not touched mql@example.com by the deadline";
     await().atMost(Duration.ofSeconds(30))
         .until(() -> OutboundCapture.subjectsTo("manager-mia@localhost").contains(escalated));
+    // Email and webhook go out on delivery threads of their own: either may arrive first.
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> OutboundCapture.WEBHOOK_CALLS.stream()
+            .anyMatch(call -> call.body().contains("\"kind\":\"sla-escalated\"") && call.body().contains(leadId)));
     assertThat(OutboundCapture.WEBHOOK_CALLS).anySatisfy(call -> {
       assertThat(call.body()).contains("\"kind\":\"sla-escalated\"", leadId);
       final var signed = HmacSignature.parse(call.signature()).orElseThrow();
