@@ -97,7 +97,7 @@ public class Notifications {
 
   private void queue(final OutboundChannel channel, final Notification notification) {
     if (!delivery.submit(() -> send(channel, notification))) {
-      failed(channel, notification, "too many notifications waiting to be sent");
+      failed(channel, notification, "not queued: too many sends waiting, or the app is stopping");
     }
   }
 

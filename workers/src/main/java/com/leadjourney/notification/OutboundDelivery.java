@@ -45,7 +45,7 @@ class OutboundDelivery implements DisposableBean {
         .register(meters);
   }
 
-  /** Queues the send; false when the queue is full (nothing queued). */
+  /** Queues the send; false when the queue is full or the app is stopping (nothing queued). */
   boolean submit(final Runnable send) {
     try {
       senders.execute(send);
